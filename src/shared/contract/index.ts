@@ -1,0 +1,4 @@
+export * from './contacts-params';
+export * from './fields';
+export * from './schemas';
+export * from './stages';

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  allFieldsResponseSchema,
+  apiErrorSchema,
+  campaignsResponseSchema,
+  contactDetailSchema,
+  contactsPageSchema,
+  workspacesResponseSchema,
+} from './schemas';
+
+const examplesDir = fileURLToPath(new URL('../../../../shared/examples/', import.meta.url));
+const example = (name: string): unknown => JSON.parse(readFileSync(examplesDir + name, 'utf8'));
+
+describe("Mailstand's documented examples", () => {
+  it('parses the contacts list, keeping lead_score as text and null timestamps as null', () => {
+    const page = contactsPageSchema.parse(example('contacts-list.json'));
+    expect(page.total_found).toBe(14);
+    expect(page.data[0]?.lead_score).toBe('75');
+    expect(page.data[0]?.email).toBe('');
+    expect(page.data[0]?.website_3).toBeNull();
+    expect(page.data[0]?.last_open).toBeNull();
+    expect(page.data[0]?.created).toBe(1654714807);
+  });
+
+  it('parses the contact detail with its campaigns', () => {
+    const contact = contactDetailSchema.parse(example('contact-detail.json'));
+    expect(contact.campaigns[0]?.stage_name).toBe('Reviewing');
+    expect(contact.custom_1).toBe('First custom field');
+  });
+
+  it('parses workspaces, campaigns, all-fields and the error body', () => {
+    const workspaces = workspacesResponseSchema.parse(example('workspaces-list.json'));
+    expect(workspaces.data.map((w) => w.color)).toContain('#ABCERF');
+    expect(campaignsResponseSchema.parse(example('campaigns-list.json')).data).toHaveLength(3);
+    expect(allFieldsResponseSchema.parse(example('all-fields.json')).data[2]?.label).toBe('Imgur URL');
+    expect(apiErrorSchema.parse(example('error.json'))[0]?.error).toBe('Missing Fields');
+  });
+});
+
+describe('tolerance', () => {
+  it('keeps unknown fields and turns numbers into text', () => {
+    const page = contactsPageSchema.parse({
+      data: [{ id: 'contact_1', email: 'a@b.example', zip: 19019, lead_score: 75, custom_9: 'x' }],
+      total_found: '1',
+      current_page: 1,
+      total_pages: 1,
+    });
+    expect(page.data[0]?.zip).toBe('19019');
+    expect(page.data[0]?.lead_score).toBe('75');
+    expect(page.data[0]?.custom_9).toBe('x');
+  });
+
+  it('names the field that breaks the contract', () => {
+    const result = contactsPageSchema.safeParse({ data: [{ email: 'x' }], total_found: 1, current_page: 1, total_pages: 1 });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(['data', 0, 'id']);
+  });
+
+  it('accepts an array of errors', () => {
+    expect(apiErrorSchema.parse([{ statusCode: 400, error: 'Missing Fields', message: 'm' }])).toHaveLength(1);
+  });
+});

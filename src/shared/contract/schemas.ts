@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { CAMPAIGN_TIMESTAMP_FIELDS, CONTACT_FIELDS } from './fields';
+
+/**
+ * Runtime schemas for Mailstand's responses. They are tolerant where the public docs are vague
+ * (any string field may be "", null, missing or a number; unknown fields are kept) and strict
+ * where the app depends on a value (ids, totals).
+ */
+
+/** A text value as uploaded from a spreadsheet: numbers become strings, missing becomes null. */
+const text = z
+  .union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()])
+  .transform((value) => (value === null || value === undefined ? null : String(value)));
+
+/** Unix seconds, or null when the event has not happened. Numeric strings are accepted. */
+const unixSeconds = z
+  .union([z.number(), z.string(), z.null(), z.undefined()])
+  .transform((value, ctx) => {
+    if (value === null || value === undefined || value === '') return null;
+    const seconds = typeof value === 'number' ? value : Number(value);
+    if (!Number.isFinite(seconds)) {
+      ctx.addIssue({ code: 'custom', message: `expected Unix seconds, got ${JSON.stringify(value)}` });
+      return z.NEVER;
+    }
+    return seconds;
+  });
+
+const count = z.union([z.number(), z.string()]).pipe(z.coerce.number().int().nonnegative());
+
+const contactTextFields = Object.fromEntries(
+  CONTACT_FIELDS.filter((field) => field.code !== 'email' && field.code !== 'stage').map((field) => [
+    field.code,
+    text,
+  ]),
+) as Record<Exclude<(typeof CONTACT_FIELDS)[number]['code'], 'email' | 'stage'>, typeof text>;
+
+const campaignTimestamps = Object.fromEntries(
+  CAMPAIGN_TIMESTAMP_FIELDS.map((field) => [field.code, unixSeconds]),
+) as Record<(typeof CAMPAIGN_TIMESTAMP_FIELDS)[number]['code'], typeof unixSeconds>;
+
+export const contactSchema = z.looseObject({
+  id: z.string().min(1),
+  email: text,
+  stage: text,
+  ...contactTextFields,
+  created: unixSeconds,
+  ...campaignTimestamps,
+});
+export type Contact = z.output<typeof contactSchema>;
+
+export const contactsPageSchema = z.looseObject({
+  status: z.string().optional(),
+  headers: z.array(z.string()).optional(),
+  data: z.array(contactSchema),
+  total_found: count,
+  current_page: count,
+  total_pages: count,
+});
+export type ContactsPage = z.output<typeof contactsPageSchema>;
+
+export const contactCampaignSchema = z.looseObject({
+  campaign: z.string(),
+  stage: text,
+  stage_name: text,
+  sending_mailbox: text,
+  ...campaignTimestamps,
+});
+export type ContactCampaign = z.output<typeof contactCampaignSchema>;
+
+export const contactDetailSchema = contactSchema.extend({
+  workspace: text,
+  status: text,
+  source: text,
+  campaigns: z.array(contactCampaignSchema).default([]),
+});
+export type ContactDetail = z.output<typeof contactDetailSchema>;
+
+export const workspaceSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string(),
+  // Mailstand's own example carries "#ABCERF": keep it as text, validate where it is used.
+  color: text,
+  campaign_count: count.optional(),
+});
+export type Workspace = z.output<typeof workspaceSchema>;
+
+export const workspacesResponseSchema = z.looseObject({
+  status: z.string().optional(),
+  data: z.array(workspaceSchema),
+});
+
+export const campaignSchema = z.looseObject({
+  id: z.string().min(1),
+  status: text,
+  name: z.string(),
+  steps: count.optional(),
+  contacts: count.optional(),
+  opens: z.number().optional(),
+  replies: z.number().optional(),
+  bounces: z.number().optional(),
+  last_activity: text,
+  created: unixSeconds,
+});
+export type Campaign = z.output<typeof campaignSchema>;
+
+export const campaignsResponseSchema = z.looseObject({
+  status: z.string().optional(),
+  headers: z.array(z.string()).optional(),
+  data: z.array(campaignSchema),
+});
+
+export const fieldSchema = z.looseObject({
+  label: z.string(),
+  code: z.string().min(1),
+  searchable: z.array(z.string()).optional(),
+});
+export type WorkspaceField = z.output<typeof fieldSchema>;
+
+export const allFieldsResponseSchema = z.looseObject({
+  status: z.string().optional(),
+  data: z.array(fieldSchema),
+});
+
+/** Mailstand's error body; its docs also speak of "an array of errors", so accept both. */
+export const apiErrorBodySchema = z.object({
+  statusCode: z.number().int().optional(),
+  error: z.string(),
+  message: z.string().optional(),
+});
+export type ApiErrorBody = z.output<typeof apiErrorBodySchema>;
+
+export const apiErrorSchema = z
+  .union([apiErrorBodySchema, z.array(apiErrorBodySchema).min(1)])
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+
+/** The error labels Mailstand documents, with the status each arrives with. */
+export const ERROR_LABELS = {
+  badRequest: 'Bad Request',
+  missingFields: 'Missing Fields',
+  failedValidation: 'Failed Validation',
+  invalidRequest: 'Invalid Request',
+  missingRecord: 'Missing Record',
+  apiConnectionError: 'API Connection Error',
+  unauthorized: 'Unauthorized Permission',
+  outOfCredits: 'Too Many Requests',
+  rateLimited: 'Rate Limited',
+} as const;
+
+export function errorBody(statusCode: number, error: string, message: string): ApiErrorBody {
+  return { statusCode, error, message };
+}
