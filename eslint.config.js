@@ -18,25 +18,57 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.tsx', 'src/**/*.ts'],
-    ignores: ['src/server/**'],
+    // Unit tests run in Node and may start real local servers.
+    ignores: ['src/server/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       // Browser code never reaches into the Node server.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**', 'node:*'], message: 'Browser code must not import Node or server code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/**', 'node:*'],
+              message: 'Browser code must not import Node or server code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/server/**/*.ts'],
     rules: {
       // The server shares only the contract with the browser side.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**', '**/app/**', '**/components/**'], message: 'The server imports only src/shared from the browser side.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**', '**/app/**', '**/components/**'],
+              message: 'The server imports only src/shared from the browser side.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/shared/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'node:*', '**/server/**', '**/features/**', '**/app/**'], message: 'The shared contract is pure TypeScript.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'node:*', '**/server/**', '**/features/**', '**/app/**'],
+              message: 'The shared contract is pure TypeScript.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -53,12 +53,19 @@ describe('tolerance', () => {
   });
 
   it('names the field that breaks the contract', () => {
-    const result = contactsPageSchema.safeParse({ data: [{ email: 'x' }], total_found: 1, current_page: 1, total_pages: 1 });
+    const result = contactsPageSchema.safeParse({
+      data: [{ email: 'x' }],
+      total_found: 1,
+      current_page: 1,
+      total_pages: 1,
+    });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['data', 0, 'id']);
   });
 
   it('accepts an array of errors', () => {
-    expect(apiErrorSchema.parse([{ statusCode: 400, error: 'Missing Fields', message: 'm' }])).toHaveLength(1);
+    expect(apiErrorSchema.parse([{ statusCode: 400, error: 'Missing Fields', message: 'm' }])).toHaveLength(
+      1,
+    );
   });
 });

@@ -9,12 +9,14 @@ import { CAMPAIGN_TIMESTAMP_FIELDS, CONTACT_FIELDS } from './fields';
 
 /** A text value as uploaded from a spreadsheet: numbers become strings, missing becomes null. */
 const text = z
-  .union([z.string(), z.number(), z.boolean(), z.null(), z.undefined()])
+  .union([z.string(), z.number(), z.boolean(), z.null()])
+  .optional()
   .transform((value) => (value === null || value === undefined ? null : String(value)));
 
 /** Unix seconds, or null when the event has not happened. Numeric strings are accepted. */
 const unixSeconds = z
-  .union([z.number(), z.string(), z.null(), z.undefined()])
+  .union([z.number(), z.string(), z.null()])
+  .optional()
   .transform((value, ctx) => {
     if (value === null || value === undefined || value === '') return null;
     const seconds = typeof value === 'number' ? value : Number(value);
@@ -25,7 +27,7 @@ const unixSeconds = z
     return seconds;
   });
 
-const count = z.union([z.number(), z.string()]).pipe(z.coerce.number().int().nonnegative());
+const count = z.union([z.number(), z.string()]).transform(Number).pipe(z.number().int().nonnegative());
 
 const contactTextFields = Object.fromEntries(
   CONTACT_FIELDS.filter((field) => field.code !== 'email' && field.code !== 'stage').map((field) => [
