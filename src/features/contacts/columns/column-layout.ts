@@ -1,0 +1,156 @@
+import { z } from 'zod';
+
+/**
+ * Which columns a person sees, in what order and how wide, per workspace. Pure: storage and the
+ * URL hand in untrusted text; everything that comes back is a valid layout for the columns that
+ * exist (custom fields differ per workspace, so a stored layout may name columns that do not).
+ */
+
+/** A column the table can show, listed in its default order. */
+export type ColumnOption = { id: string; label: string; defaultVisible: boolean };
+
+export type ColumnLayout = {
+  /** Every known column, once, in display order (hidden ones keep their place for when shown). */
+  order: string[];
+  visible: string[];
+  /** Widths set by dragging; absent means the column's default width. */
+  widths: Record<string, number>;
+};
+
+export const MIN_COLUMN_WIDTH = 60;
+export const MAX_COLUMN_WIDTH = 800;
+
+export function clampWidth(width: number): number {
+  return Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, width)));
+}
+
+export function defaultLayout(columns: readonly ColumnOption[]): ColumnLayout {
+  return {
+    order: columns.map((column) => column.id),
+    visible: columns.filter((column) => column.defaultVisible).map((column) => column.id),
+    widths: {},
+  };
+}
+
+const storedLayoutSchema = z.object({
+  order: z.array(z.string()).catch([]),
+  visible: z.array(z.string()).catch([]),
+  widths: z.record(z.string(), z.unknown()).catch({}),
+});
+
+/**
+ * A valid layout from whatever was stored (or null): unknown ids dropped, duplicates removed,
+ * columns the stored layout never heard of added at their default place and visibility, widths
+ * clamped. Not knowing the stored value at all gives the default layout.
+ */
+export function resolveLayout(stored: unknown, columns: readonly ColumnOption[]): ColumnLayout {
+  const parsed = storedLayoutSchema.safeParse(stored);
+  if (!parsed.success) return defaultLayout(columns);
+  const known = new Set(columns.map((column) => column.id));
+  const storedOrder = unique(parsed.data.order.filter((id) => known.has(id)));
+  const seen = new Set(storedOrder);
+  const order = [...storedOrder];
+  columns.forEach((column, index) => {
+    if (seen.has(column.id)) return;
+    // Put a new column after the column that precedes it by default, so it lands near its kin.
+    const previous = columns[index - 1]?.id;
+    const at = previous === undefined ? 0 : order.indexOf(previous) + 1;
+    order.splice(at, 0, column.id);
+  });
+  const storedVisible = new Set(parsed.data.visible);
+  const visible = order.filter((id) =>
+    seen.has(id) ? storedVisible.has(id) : columns.find((column) => column.id === id)?.defaultVisible,
+  );
+  return { order, visible, widths: validWidths(parsed.data.widths, known) };
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+function validWidths(widths: Record<string, unknown>, known: ReadonlySet<string>): Record<string, number> {
+  const valid: Record<string, number> = {};
+  for (const [id, width] of Object.entries(widths)) {
+    if (known.has(id) && typeof width === 'number' && Number.isFinite(width)) valid[id] = clampWidth(width);
+  }
+  return valid;
+}
+
+/** The shown columns, in order. */
+export function visibleColumnIds(layout: ColumnLayout): string[] {
+  const visible = new Set(layout.visible);
+  return layout.order.filter((id) => visible.has(id));
+}
+
+export function setColumnVisible(layout: ColumnLayout, id: string, visible: boolean): ColumnLayout {
+  if (!layout.order.includes(id)) return layout;
+  const others = layout.visible.filter((other) => other !== id);
+  const next = visible ? new Set([...others, id]) : new Set(others);
+  return { ...layout, visible: layout.order.filter((other) => next.has(other)) };
+}
+
+/**
+ * Moves a shown column one place left (-1) or right (+1) among the shown columns: stepping over
+ * hidden ones would look like nothing happened.
+ */
+export function moveColumn(layout: ColumnLayout, id: string, direction: -1 | 1): ColumnLayout {
+  const shown = visibleColumnIds(layout);
+  const position = shown.indexOf(id);
+  const neighbour = shown[position + direction];
+  if (position === -1 || neighbour === undefined) return layout;
+  const order = layout.order.filter((other) => other !== id);
+  const neighbourIndex = order.indexOf(neighbour);
+  order.splice(direction === -1 ? neighbourIndex : neighbourIndex + 1, 0, id);
+  return { ...layout, order };
+}
+
+export function setColumnWidth(layout: ColumnLayout, id: string, width: number): ColumnLayout {
+  if (!layout.order.includes(id) || !Number.isFinite(width)) return layout;
+  return { ...layout, widths: { ...layout.widths, [id]: clampWidth(width) } };
+}
+
+// In the URL: shown columns in order, "." between them, "~width" after a resized one. All four
+// characters are unreserved in URLs, so the link stays readable: cols=email~240.full_name.stage
+const COLUMN_SEPARATOR = '.';
+const WIDTH_SEPARATOR = '~';
+
+export function encodeLayoutParam(layout: ColumnLayout): string {
+  return visibleColumnIds(layout)
+    .map((id) => {
+      const width = layout.widths[id];
+      return width === undefined ? id : `${id}${WIDTH_SEPARATOR}${width}`;
+    })
+    .join(COLUMN_SEPARATOR);
+}
+
+/**
+ * The layout a shared link describes: its columns shown in its order, every other column hidden
+ * (kept in default order after them). Unknown columns are reported, not kept.
+ */
+export function decodeLayoutParam(
+  param: string,
+  columns: readonly ColumnOption[],
+): { layout: ColumnLayout; unknown: string[] } {
+  const known = new Set(columns.map((column) => column.id));
+  const shown: string[] = [];
+  const widths: Record<string, number> = {};
+  const unknown: string[] = [];
+  for (const entry of param.split(COLUMN_SEPARATOR)) {
+    if (entry === '') continue;
+    const [id = '', width] = entry.split(WIDTH_SEPARATOR);
+    if (!known.has(id)) {
+      unknown.push(id);
+      continue;
+    }
+    if (shown.includes(id)) continue;
+    shown.push(id);
+    if (width !== undefined && /^\d{1,6}$/.test(width)) widths[id] = clampWidth(Number(width));
+  }
+  if (shown.length === 0) return { layout: defaultLayout(columns), unknown };
+  const order = [...shown, ...columns.map((column) => column.id).filter((id) => !shown.includes(id))];
+  return { layout: { order, visible: shown, widths }, unknown };
+}
+
+export function columnLayoutStorageKey(workspace: string): string {
+  return `mailstand:columns:v1:${workspace}`;
+}
