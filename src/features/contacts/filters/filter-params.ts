@@ -1,0 +1,286 @@
+import { ENGAGEMENT_FILTERS, ENGAGEMENT_LABELS, MAX_DISPLAY, isStage } from '../../../shared/contract';
+import type { EngagementFilter, Stage } from '../../../shared/contract';
+
+/**
+ * The URL is the single source of truth for what the contact browser shows. This module owns the
+ * param names (the API's own), their defaults, parsing and writing. Parsing never throws: any
+ * string yields a valid state, and every value it had to drop or clamp is reported as a notice.
+ */
+
+export const DISPLAY_SIZES = [25, 50, 100, 250, 500, 1000, MAX_DISPLAY] as const;
+export type DisplaySize = (typeof DISPLAY_SIZES)[number];
+export const DEFAULT_DISPLAY = 100 satisfies DisplaySize;
+
+/** Longer searches are no real email fragment; the cap keeps URLs and requests small. */
+export const MAX_SEARCH_LENGTH = 200;
+
+export type ContactFilters = {
+  workspace: string | null;
+  campaign: string | null;
+  stage: Stage | null;
+  search: string;
+  has_opened: boolean;
+  has_clicked: boolean;
+  has_replied: boolean;
+  has_bounced: boolean;
+  /** 1-based. */
+  page: number;
+  display: DisplaySize;
+  /** The contact whose detail is open; kept in the URL so the view can be shared. */
+  contact: string | null;
+};
+
+/** The fields that narrow the list; changing any of them starts again at page 1. */
+export type FilterField = 'workspace' | 'campaign' | 'stage' | 'search' | EngagementFilter;
+
+export const DEFAULT_FILTERS: ContactFilters = {
+  workspace: null,
+  campaign: null,
+  stage: null,
+  search: '',
+  has_opened: false,
+  has_clicked: false,
+  has_replied: false,
+  has_bounced: false,
+  page: 1,
+  display: DEFAULT_DISPLAY,
+  contact: null,
+};
+
+/** Stable order of the params in written URLs. */
+const PARAM_ORDER = [
+  'workspace',
+  'campaign',
+  'stage',
+  'search',
+  ...ENGAGEMENT_FILTERS,
+  'page',
+  'display',
+  'contact',
+] as const satisfies readonly (keyof ContactFilters)[];
+type ParamName = (typeof PARAM_ORDER)[number];
+
+const ID_PATTERNS = {
+  workspace: /^space_[A-Za-z0-9]{1,64}$/,
+  campaign: /^camp_[A-Za-z0-9]{1,64}$/,
+  contact: /^contact_[A-Za-z0-9]{1,64}$/,
+} as const;
+const ID_LABELS = { workspace: 'workspace', campaign: 'campaign', contact: 'contact' } as const;
+
+// C0 and C1 control characters and DEL; they have no place in an email search.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
+// A UTF-16 half without its partner cannot be written to a URL and read back unchanged.
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const NOTICE_VALUE_LENGTH = 40;
+const MAX_UNKNOWN_NAMED = 3;
+
+/** A value as shown in a notice: short, quoted, control characters escaped. */
+function quote(value: string): string {
+  const chars = Array.from(value);
+  const shown =
+    chars.length > NOTICE_VALUE_LENGTH ? chars.slice(0, NOTICE_VALUE_LENGTH).join('') + '…' : value;
+  // JSON escapes control characters and lone surrogates, so the notice stays readable.
+  return JSON.stringify(shown);
+}
+
+function isParamName(key: string): key is ParamName {
+  return (PARAM_ORDER as readonly string[]).includes(key);
+}
+
+function isDisplaySize(value: number): value is DisplaySize {
+  return (DISPLAY_SIZES as readonly number[]).includes(value);
+}
+
+/** The allowed page size closest to `requested` (the smaller one on a tie). */
+function nearestDisplaySize(requested: number): DisplaySize {
+  let best: DisplaySize = DISPLAY_SIZES[0];
+  for (const size of DISPLAY_SIZES) {
+    if (Math.abs(size - requested) < Math.abs(best - requested)) best = size;
+  }
+  return best;
+}
+
+/** Cleans a search the way parsing does, so a typed value and its URL round trip agree. */
+export function cleanSearch(raw: string): { search: string; problems: string[] } {
+  const problems: string[] = [];
+  let search = raw.replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATES, '');
+  if (search !== raw) problems.push('removed control characters');
+  const chars = Array.from(search);
+  if (chars.length > MAX_SEARCH_LENGTH) {
+    search = chars.slice(0, MAX_SEARCH_LENGTH).join('');
+    problems.push(`shortened to ${MAX_SEARCH_LENGTH} characters`);
+  }
+  return { search, problems };
+}
+
+export function parseFilters(query: string): { filters: ContactFilters; notices: string[] } {
+  const filters: ContactFilters = { ...DEFAULT_FILTERS };
+  const notices: string[] = [];
+  const params = new URLSearchParams(query);
+
+  const unknown = new Set<string>();
+  const seen = new Map<ParamName, number>();
+  for (const [key, value] of params) {
+    if (!isParamName(key)) {
+      unknown.add(key);
+      continue;
+    }
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    // First wins: a later duplicate is usually a link that appended to an existing URL.
+    if (count === 1) readParam(filters, notices, key, value);
+  }
+
+  for (const [key, count] of seen) {
+    if (count > 1) notices.push(`Used the first of ${count} values given for ${key}.`);
+  }
+  if (unknown.size > 0) notices.push(unknownParamsNotice([...unknown]));
+  return { filters, notices };
+}
+
+function unknownParamsNotice(keys: string[]): string {
+  if (keys.length === 1) return `Ignored unknown parameter ${quote(keys[0] ?? '')}.`;
+  const named = keys.slice(0, MAX_UNKNOWN_NAMED).map(quote).join(', ');
+  const more = keys.length > MAX_UNKNOWN_NAMED ? `, and ${keys.length - MAX_UNKNOWN_NAMED} more` : '';
+  return `Ignored ${keys.length} unknown parameters (${named}${more}).`;
+}
+
+function readParam(filters: ContactFilters, notices: string[], key: ParamName, value: string): void {
+  if (value === '') {
+    notices.push(`Ignored ${key}: it was empty.`);
+    return;
+  }
+  switch (key) {
+    case 'workspace':
+    case 'campaign':
+    case 'contact':
+      if (ID_PATTERNS[key].test(value)) filters[key] = value;
+      else notices.push(`Ignored ${ID_LABELS[key]} ${quote(value)}: not a Mailstand ${ID_LABELS[key]} id.`);
+      return;
+    case 'stage':
+      if (isStage(value)) filters.stage = value;
+      else notices.push(`Ignored stage ${quote(value)}: not a Mailstand stage.`);
+      return;
+    case 'search': {
+      const { search, problems } = cleanSearch(value);
+      filters.search = search;
+      if (problems.length > 0) notices.push(`Search ${problems.join(' and ')}.`);
+      return;
+    }
+    case 'page': {
+      const page = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+      if (page >= 1) filters.page = page;
+      else notices.push(`Ignored page ${quote(value)}: pages are whole numbers from 1; showing page 1.`);
+      return;
+    }
+    case 'display':
+      readDisplay(filters, notices, value);
+      return;
+    default:
+      readEngagement(filters, notices, key, value);
+  }
+}
+
+function readDisplay(filters: ContactFilters, notices: string[], value: string): void {
+  const requested = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  if (isDisplaySize(requested)) {
+    filters.display = requested;
+  } else if (requested >= 1) {
+    filters.display = nearestDisplaySize(requested);
+    const reason = requested > MAX_DISPLAY ? `at most ${MAX_DISPLAY}` : `one of ${DISPLAY_SIZES.join(', ')}`;
+    notices.push(`Rows per page ${quote(value)} is not allowed (${reason}); showing ${filters.display}.`);
+  } else {
+    notices.push(`Ignored rows per page ${quote(value)}: not a positive number; showing ${DEFAULT_DISPLAY}.`);
+  }
+}
+
+function readEngagement(
+  filters: ContactFilters,
+  notices: string[],
+  key: EngagementFilter,
+  value: string,
+): void {
+  if (value === 'true') filters[key] = true;
+  // "false" is the default spelled out: harmless, dropped from the URL without a word.
+  else if (value !== 'false') notices.push(`Ignored ${key} ${quote(value)}: expected true.`);
+}
+
+/** "?workspace=space_x&stage=Replied" or "" for the defaults; defaults are left out, order is stable. */
+export function writeFilters(filters: ContactFilters): string {
+  const params = new URLSearchParams();
+  for (const key of PARAM_ORDER) {
+    const value = filters[key];
+    if (value === DEFAULT_FILTERS[key] || value === null || value === false || value === '') continue;
+    params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query === '' ? '' : `?${query}`;
+}
+
+export type FilterPatch = Partial<ContactFilters>;
+
+function changesAny(
+  filters: ContactFilters,
+  patch: FilterPatch,
+  keys: readonly (keyof ContactFilters)[],
+): boolean {
+  return keys.some((key) => key in patch && patch[key] !== filters[key]);
+}
+
+const FILTER_FIELDS: readonly FilterField[] = [
+  'workspace',
+  'campaign',
+  'stage',
+  'search',
+  ...ENGAGEMENT_FILTERS,
+];
+
+/**
+ * Applies a change the way a person expects: a different filter starts again at page 1; a
+ * different workspace also forgets the campaign and the open contact (both belong to the old
+ * workspace); a different page size keeps the first row of the current page on screen. An explicit
+ * `page` (or campaign/contact) in the patch wins.
+ */
+export function applyFilterPatch(filters: ContactFilters, patch: FilterPatch): ContactFilters {
+  const next: ContactFilters = { ...filters, ...patch };
+  if (!('page' in patch)) {
+    if (changesAny(filters, patch, FILTER_FIELDS)) next.page = 1;
+    else if (changesAny(filters, patch, ['display']))
+      next.page = Math.floor(((filters.page - 1) * filters.display) / next.display) + 1;
+  }
+  if (changesAny(filters, patch, ['workspace'])) {
+    if (!('campaign' in patch)) next.campaign = null;
+    if (!('contact' in patch)) next.contact = null;
+  }
+  return next;
+}
+
+/** Any change of a filter returns to page 1. */
+export function withFilterChange(
+  filters: ContactFilters,
+  patch: Partial<Omit<ContactFilters, 'page' | 'display' | 'contact'>>,
+): ContactFilters {
+  return { ...applyFilterPatch(filters, patch), page: 1 };
+}
+
+/** Everything cleared except what frames the view: the workspace and the page size. */
+export function clearedFilters(filters: ContactFilters): ContactFilters {
+  return { ...DEFAULT_FILTERS, workspace: filters.workspace, display: filters.display };
+}
+
+export type FilterChip = { key: Exclude<FilterField, 'workspace'>; label: string };
+
+/** The active filters as removable chips; `campaignName` names the campaign when it is known. */
+export function activeFilterChips(filters: ContactFilters, campaignName?: string): FilterChip[] {
+  const chips: FilterChip[] = [];
+  if (filters.campaign !== null)
+    chips.push({ key: 'campaign', label: `Campaign: ${campaignName ?? filters.campaign}` });
+  if (filters.stage !== null) chips.push({ key: 'stage', label: `Stage: ${filters.stage}` });
+  if (filters.search !== '') chips.push({ key: 'search', label: `Email contains “${filters.search}”` });
+  for (const key of ENGAGEMENT_FILTERS) {
+    if (filters[key]) chips.push({ key, label: ENGAGEMENT_LABELS[key] });
+  }
+  return chips;
+}
