@@ -1,0 +1,189 @@
+import { keepPreviousData, queryOptions, skipToken, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import {
+  allFieldsResponseSchema,
+  campaignsResponseSchema,
+  contactDetailSchema,
+  contactsPageSchema,
+  workspacesResponseSchema,
+} from '../../../shared/contract';
+import type { Campaign, ContactsPage } from '../../../shared/contract';
+import type { ContactFilters } from '../filters/filter-params';
+import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet } from './api-client';
+import { ratePacer } from './rate-pacer';
+
+/** Rows of a page are worth showing again for a minute; after that a revisit refetches. */
+const PAGE_STALE_MS = 60_000;
+/** A 2000-row page is about 3 MB of objects: keep pages only briefly once nothing shows them. */
+const PAGE_GC_MS = 60_000;
+/** Workspaces, campaigns and field labels change rarely. */
+const REFERENCE_STALE_MS = 5 * 60_000;
+
+/** Campaigns are paged through with this page size until a short page. */
+export const CAMPAIGN_PAGE_SIZE = 100;
+/** A server that ignores `page` would otherwise be paged forever. */
+const MAX_CAMPAIGN_PAGES = 500;
+
+/** The filter state that selects rows, without what only frames the view (page, size, open contact). */
+export function listFilters(filters: ContactFilters) {
+  return {
+    campaign: filters.campaign,
+    stage: filters.stage,
+    search: filters.search,
+    has_opened: filters.has_opened,
+    has_clicked: filters.has_clicked,
+    has_replied: filters.has_replied,
+    has_bounced: filters.has_bounced,
+  };
+}
+
+export const workspaceKeys = {
+  all: ['workspaces'] as const,
+  list: () => [...workspaceKeys.all, 'list'] as const,
+  fields: (workspace: string) => [...workspaceKeys.all, workspace, 'all-fields'] as const,
+  campaigns: (workspace: string) => [...workspaceKeys.all, workspace, 'campaigns'] as const,
+};
+
+export const contactKeys = {
+  all: ['contacts'] as const,
+  lists: () => [...contactKeys.all, 'list'] as const,
+  list: (filters: ContactFilters) =>
+    [...contactKeys.lists(), filters.workspace, listFilters(filters), filters.page, filters.display] as const,
+  details: () => [...contactKeys.all, 'detail'] as const,
+  detail: (id: string) => [...contactKeys.details(), id] as const,
+};
+
+export function workspacesQuery() {
+  return queryOptions({
+    queryKey: workspaceKeys.list(),
+    queryFn: async ({ signal }) => (await apiGet('/workspaces', {}, workspacesResponseSchema, signal)).data,
+    staleTime: REFERENCE_STALE_MS,
+  });
+}
+
+/** Every campaign of the workspace: GET /campaigns is paged, and a picker must offer them all. */
+export async function fetchAllCampaigns(workspace: string, signal?: AbortSignal): Promise<Campaign[]> {
+  const campaigns = new Map<string, Campaign>();
+  for (let page = 1; page <= MAX_CAMPAIGN_PAGES; page++) {
+    const { data } = await apiGet(
+      '/campaigns',
+      { workspace, page, display: CAMPAIGN_PAGE_SIZE },
+      campaignsResponseSchema,
+      signal,
+    );
+    const before = campaigns.size;
+    for (const campaign of data) campaigns.set(campaign.id, campaign);
+    if (data.length < CAMPAIGN_PAGE_SIZE || campaigns.size === before) break;
+  }
+  return [...campaigns.values()];
+}
+
+export function campaignsQuery(workspace: string) {
+  return queryOptions({
+    queryKey: workspaceKeys.campaigns(workspace),
+    queryFn: ({ signal }) => fetchAllCampaigns(workspace, signal),
+    staleTime: REFERENCE_STALE_MS,
+  });
+}
+
+export function allFieldsQuery(workspace: string) {
+  return queryOptions({
+    queryKey: workspaceKeys.fields(workspace),
+    queryFn: async ({ signal }) =>
+      (
+        await apiGet(
+          `/workspaces/${encodeURIComponent(workspace)}/all-fields`,
+          {},
+          allFieldsResponseSchema,
+          signal,
+        )
+      ).data,
+    staleTime: REFERENCE_STALE_MS,
+  });
+}
+
+/** GET /contacts params for a filter state: the URL names are the API's own. */
+export function contactsRequestParams(filters: ContactFilters) {
+  return {
+    workspace: filters.workspace,
+    page: filters.page,
+    display: filters.display,
+    campaign: filters.campaign,
+    stage: filters.stage,
+    search: filters.search === '' ? null : filters.search,
+    has_opened: filters.has_opened,
+    has_clicked: filters.has_clicked,
+    has_replied: filters.has_replied,
+    has_bounced: filters.has_bounced,
+  };
+}
+
+/** One page of contacts; pending (not fetched) until a workspace is chosen. */
+export function contactsPageQuery(filters: ContactFilters) {
+  return queryOptions({
+    queryKey: contactKeys.list(filters),
+    queryFn:
+      filters.workspace === null
+        ? skipToken
+        : ({ signal }) => apiGet('/contacts', contactsRequestParams(filters), contactsPageSchema, signal),
+    placeholderData: keepPreviousData,
+    staleTime: PAGE_STALE_MS,
+    gcTime: PAGE_GC_MS,
+  });
+}
+
+export function contactQuery(id: string) {
+  return queryOptions({
+    queryKey: contactKeys.detail(id),
+    queryFn: ({ signal }) => apiGet(`/contacts/${encodeURIComponent(id)}`, {}, contactDetailSchema, signal),
+    staleTime: PAGE_STALE_MS,
+  });
+}
+
+/** How often each kind of failure is retried by itself. */
+export const MAX_RATE_LIMIT_RETRIES = 5;
+export const MAX_TRANSIENT_RETRIES = 2;
+
+/**
+ * Retry only what waiting can fix: "Rate Limited" (after Retry-After), network failures and 5xx.
+ * Out of credits, a refused key, a missing record, a refused request or a contract mismatch
+ * would fail the same way again, and retrying them only burns the rate limit.
+ */
+export function queryRetry(failureCount: number, error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  switch (error.kind) {
+    case 'rate-limited':
+      return failureCount < MAX_RATE_LIMIT_RETRIES;
+    case 'network':
+    case 'server':
+      return failureCount < MAX_TRANSIENT_RETRIES;
+    default:
+      return false;
+  }
+}
+
+/** Rate Limited waits as long as Mailstand asked; the rest back off 1 s, 2 s, 4 s... */
+export function queryRetryDelay(failureCount: number, error: unknown): number {
+  if (error instanceof ApiError && error.kind === 'rate-limited')
+    return error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
+  return 1000 * 2 ** failureCount;
+}
+
+/** Prefetching is a nicety: it never takes the last slots of the rate limit from what a person asked for. */
+const PREFETCH_HEADROOM = 20;
+
+/**
+ * Prefetches the next page once the current one has loaded (not while placeholder rows from the
+ * previous filters are showing), and only when there is a next page.
+ */
+export function usePrefetchNextPage(filters: ContactFilters, page: ContactsPage | undefined): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (page === undefined) return;
+    const current = queryClient.getQueryData(contactsPageQuery(filters).queryKey);
+    // `page` may be the previous filter's rows kept as placeholder: judge by the settled query.
+    if (current === undefined || filters.page >= current.total_pages) return;
+    if (ratePacer.freeSlots() < PREFETCH_HEADROOM) return;
+    void queryClient.prefetchQuery(contactsPageQuery({ ...filters, page: filters.page + 1 }));
+  }, [queryClient, filters, page]);
+}
