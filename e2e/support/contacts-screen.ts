@@ -1,0 +1,108 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { CONTACT_FIELDS, type ContactFieldCode } from '../../src/shared/contract';
+
+/** Numbers as the app prints them ("61,234"): the tests run the browser in en-US. */
+export const formatCount = (value: number) => value.toLocaleString('en-US');
+
+/** The paging status a person reads, e.g. "1–2,000 of 61,234". */
+export function rangeText(first: number, last: number, total: number): string {
+  return `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`;
+}
+
+/** Where a page of `display` rows starts and ends, as the paging status reports it. */
+export function pageRange(page: number, display: number, total: number): string {
+  const first = (page - 1) * display + 1;
+  return rangeText(first, Math.min(page * display, total), total);
+}
+
+/** A column's header text: the field's label from the contract. */
+export function columnLabel(code: ContactFieldCode): string {
+  const field = CONTACT_FIELDS.find((candidate) => candidate.code === code);
+  if (!field) throw new Error(`no contact field ${code}`);
+  return field.label;
+}
+
+/**
+ * The contact browser's screen, located by role and accessible name only (the names agreed in
+ * /tmp/team/frontend-interfaces.md and issue 3), so the tests read like what a person does.
+ */
+export class ContactsScreen {
+  readonly grid: Locator;
+  readonly pagingStatus: Locator;
+  readonly stageGroup: Locator;
+  readonly campaign: Locator;
+  readonly search: Locator;
+
+  constructor(readonly page: Page) {
+    this.grid = page.getByRole('grid', { name: 'Contacts' });
+    // Notices may be statuses too; the paging one is the status that reads "… of <total>".
+    this.pagingStatus = page.getByRole('status').filter({ hasText: /\d of [\d,]+/ });
+    this.stageGroup = page.getByRole('radiogroup', { name: 'Stage' });
+    this.campaign = page.getByRole('combobox', { name: 'Campaign' });
+    this.search = page.getByRole('searchbox', { name: 'Search email' });
+  }
+
+  async open(query: Record<string, string> = {}): Promise<void> {
+    const search = new URLSearchParams(query).toString();
+    await this.page.goto(search ? `/?${search}` : '/');
+  }
+
+  /** Data rows currently in the DOM (the header row has aria-rowindex 1). */
+  renderedRows(): Locator {
+    return this.grid.getByRole('row').filter({ hasNot: this.page.getByRole('columnheader') });
+  }
+
+  stage(name: string): Locator {
+    return this.stageGroup.getByRole('radio', { name, exact: true });
+  }
+
+  engagement(name: 'Opened' | 'Clicked' | 'Replied' | 'Bounced'): Locator {
+    return this.page.getByRole('checkbox', { name, exact: true });
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Waits until the rows on screen are those of the settled request, not the dimmed previous ones. */
+  async expectSettled(): Promise<void> {
+    await expect(this.page.getByRole('progressbar', { name: 'Loading contacts' })).toHaveCount(0);
+    await expect(this.grid).not.toHaveAttribute('aria-busy', 'true');
+  }
+
+  async expectRange(text: string): Promise<void> {
+    await expect(this.pagingStatus).toHaveText(text);
+    await this.expectSettled();
+  }
+
+  /** The position of a column among the rendered cells, by its header's text. */
+  async columnIndex(header: string): Promise<number> {
+    const headers = (await this.grid.getByRole('columnheader').allInnerTexts()).map((text) => text.trim());
+    const index = headers.findIndex((text) => text === header || text.startsWith(`${header}\n`));
+    expect(index, `a column named "${header}" among ${JSON.stringify(headers)}`).toBeGreaterThanOrEqual(0);
+    return index;
+  }
+
+  /** One cell of a rendered row, by its column's header. */
+  async cell(row: Locator, header: string): Promise<Locator> {
+    return row.getByRole('gridcell').nth(await this.columnIndex(header));
+  }
+
+  /** The texts of one column in the rendered rows, top to bottom. */
+  async columnTexts(header: string): Promise<string[]> {
+    const index = await this.columnIndex(header);
+    const rows = this.renderedRows();
+    const texts: string[] = [];
+    for (let row = 0; row < (await rows.count()); row += 1) {
+      texts.push((await rows.nth(row).getByRole('gridcell').nth(index).innerText()).trim());
+    }
+    return texts;
+  }
+
+  /** Picks a campaign in the searchable combobox by typing part of its name. */
+  async chooseCampaign(name: string): Promise<void> {
+    await this.campaign.click();
+    await this.campaign.fill(name);
+    await this.page.getByRole('option', { name }).first().click();
+  }
+}

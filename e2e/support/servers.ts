@@ -1,0 +1,19 @@
+/**
+ * The servers Playwright starts for the end-to-end run (see playwright.config.ts). Specs import
+ * the URLs from here so that E2E_PORT moves everything at once.
+ */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4345);
+
+/** The app on the full sandbox, rate limit off: parallel tests share one key. */
+export const APP_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+/** A second server on a small sandbox with a tight rate limit, for the rate-limit journey only. */
+export const RATE_LIMITED_PORT = E2E_PORT + 1;
+export const RATE_LIMITED_URL = `http://127.0.0.1:${RATE_LIMITED_PORT}`;
+
+/**
+ * Tight enough that opening the app and paging a few times runs into it (the app paces itself to
+ * Mailstand's real 100 per 15 s, which would never trip), short enough that waiting it out keeps
+ * the test quick.
+ */
+export const TIGHT_RATE_LIMIT = '4/5s';
