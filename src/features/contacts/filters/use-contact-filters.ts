@@ -1,0 +1,106 @@
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { applyFilterPatch, clearedFilters, parseFilters, writeFilters } from './filter-params';
+import type { ContactFilters, FilterPatch } from './filter-params';
+
+/**
+ * The URL is the single source of truth for the filters: this hook reads location.search through
+ * useSyncExternalStore and writes with history.pushState/replaceState. Notices about corrected
+ * values live in a small module store beside it, because the URL they describe is already gone.
+ */
+
+const listeners = new Set<() => void>();
+let notices: string[] = [];
+
+function emit(): void {
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  // Back and Forward change the URL without us; our own writes notify through emit().
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+const getSearch = (): string => window.location.search;
+const getNotices = (): string[] => notices;
+
+function addNotices(added: readonly string[]): void {
+  const fresh = added.filter((notice) => !notices.includes(notice));
+  if (fresh.length === 0) return;
+  notices = [...notices, ...fresh];
+  emit();
+}
+
+function clearNotices(): void {
+  if (notices.length === 0) return;
+  notices = [];
+  emit();
+}
+
+function writeUrl(filters: ContactFilters, history: 'push' | 'replace'): void {
+  const search = writeFilters(filters);
+  if (search === window.location.search) return;
+  const url = `${window.location.pathname}${search}${window.location.hash}`;
+  if (history === 'push') window.history.pushState(window.history.state, '', url);
+  else window.history.replaceState(window.history.state, '', url);
+  emit();
+}
+
+const currentFilters = (): ContactFilters => parseFilters(window.location.search).filters;
+
+export type SetFiltersOptions = {
+  /** 'push' (default) for committed changes, 'replace' while typing so Back is not flooded. */
+  history?: 'push' | 'replace';
+};
+
+export type ContactFiltersApi = {
+  filters: ContactFilters;
+  notices: string[];
+  dismissNotices(): void;
+  setFilters(patch: FilterPatch, options?: SetFiltersOptions): void;
+  clearFilters(): void;
+  reportInvalid(notice: string, patch: FilterPatch): void;
+};
+
+export function useContactFilters(): ContactFiltersApi {
+  const search = useSyncExternalStore(subscribe, getSearch);
+  const currentNotices = useSyncExternalStore(subscribe, getNotices);
+  // One parse per URL, so `filters` keeps its identity across renders (effects and query keys rely on it).
+  const filters = useMemo(() => parseFilters(search).filters, [search]);
+
+  // A hand-edited, outdated or hostile URL is corrected in place and what was ignored is said.
+  useEffect(() => {
+    const live = parseFilters(window.location.search);
+    if (writeFilters(live.filters) === window.location.search) return;
+    addNotices(live.notices);
+    writeUrl(live.filters, 'replace');
+  }, [search]);
+
+  const setFilters = useCallback((patch: FilterPatch, options?: SetFiltersOptions) => {
+    clearNotices();
+    writeUrl(applyFilterPatch(currentFilters(), patch), options?.history ?? 'push');
+  }, []);
+
+  const clearFilters = useCallback(() => {
+    clearNotices();
+    writeUrl(clearedFilters(currentFilters()), 'push');
+  }, []);
+
+  const reportInvalid = useCallback((notice: string, patch: FilterPatch) => {
+    addNotices([notice]);
+    writeUrl(applyFilterPatch(currentFilters(), patch), 'replace');
+  }, []);
+
+  return {
+    filters,
+    notices: currentNotices,
+    dismissNotices: clearNotices,
+    setFilters,
+    clearFilters,
+    reportInvalid,
+  };
+}
