@@ -1,5 +1,6 @@
 import { contactsPageSchema, type Contact } from '../../../shared/contract';
 import { ApiError, apiGet, describeApiError } from '../api/api-client';
+import { contactsRequestParams } from '../api/queries';
 import type { ContactFilters } from '../filters/filter-params';
 import { csvHeader, csvRows, type CsvColumn } from './csv';
 import { EXPORT_PAGE_SIZE, estimateRemainingMs, pageCount } from './export-plan';
@@ -40,21 +41,6 @@ export type ExportOptions = {
   onProgress: (progress: ExportProgress) => void;
   retryDelaysMs?: readonly number[];
 };
-
-function filterParams(filters: ContactFilters, page: number) {
-  return {
-    workspace: filters.workspace,
-    campaign: filters.campaign,
-    stage: filters.stage,
-    search: filters.search === '' ? null : filters.search,
-    has_opened: filters.has_opened,
-    has_clicked: filters.has_clicked,
-    has_replied: filters.has_replied,
-    has_bounced: filters.has_bounced,
-    page,
-    display: EXPORT_PAGE_SIZE,
-  };
-}
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -110,7 +96,12 @@ export async function exportMatchingContacts(options: ExportOptions): Promise<Ex
     let rows: Contact[];
     for (;;) {
       try {
-        const response = await apiGet('/contacts', filterParams(filters, page), contactsPageSchema, signal);
+        const response = await apiGet(
+          '/contacts',
+          { ...contactsRequestParams(filters), page, display: EXPORT_PAGE_SIZE },
+          contactsPageSchema,
+          signal,
+        );
         rows = response.data;
         progress.total = response.total_found;
         progress.pages = Math.max(response.total_pages, pageCount(response.total_found));
