@@ -11,6 +11,9 @@ export const DISPLAY_SIZES = [25, 50, 100, 250, 500, 1000, MAX_DISPLAY] as const
 export type DisplaySize = (typeof DISPLAY_SIZES)[number];
 export const DEFAULT_DISPLAY = 100 satisfies DisplaySize;
 
+/** Far beyond any account (a billion pages of 25), and short enough to stay an exact integer. */
+export const MAX_PAGE = 1_000_000_000;
+
 /** Longer searches are no real email fragment; the cap keeps URLs and requests small. */
 export const MAX_SEARCH_LENGTH = 200;
 
@@ -23,7 +26,7 @@ export type ContactFilters = {
   has_clicked: boolean;
   has_replied: boolean;
   has_bounced: boolean;
-  /** 1-based. */
+  /** 1-based, at most MAX_PAGE. */
   page: number;
   display: DisplaySize;
   /** The contact whose detail is open; kept in the URL so the view can be shared. */
@@ -70,8 +73,6 @@ const ID_LABELS = { workspace: 'workspace', campaign: 'campaign', contact: 'cont
 // C0 and C1 control characters and DEL; they have no place in an email search.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
-// A UTF-16 half without its partner cannot be written to a URL and read back unchanged.
-const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const NOTICE_VALUE_LENGTH = 40;
 const MAX_UNKNOWN_NAMED = 3;
@@ -102,10 +103,13 @@ function nearestDisplaySize(requested: number): DisplaySize {
   return best;
 }
 
-/** Cleans a search the way parsing does, so a typed value and its URL round trip agree. */
-export function cleanSearch(raw: string): { search: string; problems: string[] } {
+/**
+ * Control characters out, length capped. (Lone UTF-16 surrogates need no handling: URLSearchParams
+ * already decodes to well-formed text, turning broken escapes into U+FFFD.)
+ */
+function cleanSearch(raw: string): { search: string; problems: string[] } {
   const problems: string[] = [];
-  let search = raw.replace(CONTROL_CHARACTERS, '').replace(LONE_SURROGATES, '');
+  let search = raw.replace(CONTROL_CHARACTERS, '');
   if (search !== raw) problems.push('removed control characters');
   const chars = Array.from(search);
   if (chars.length > MAX_SEARCH_LENGTH) {
@@ -170,8 +174,8 @@ function readParam(filters: ContactFilters, notices: string[], key: ParamName, v
       return;
     }
     case 'page': {
-      const page = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
-      if (page >= 1) filters.page = page;
+      const page = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+      if (page >= 1 && page <= MAX_PAGE) filters.page = page;
       else notices.push(`Ignored page ${quote(value)}: pages are whole numbers from 1; showing page 1.`);
       return;
     }
