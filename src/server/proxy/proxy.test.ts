@@ -1,0 +1,371 @@
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { listen } from '../http/listen';
+import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
+import { rawRequest } from '../testing/raw-http';
+import { createApiProxy, type ApiProxy } from './proxy';
+
+const CANARY = 'key_CANARY_1234567890';
+const CANARY_BASIC = Buffer.from(`${CANARY}:`).toString('base64');
+
+let upstream: FakeUpstream;
+let proxy: ApiProxy;
+let proxyServer: http.Server;
+let base: string;
+const logLines: string[] = [];
+/** Every byte any test received from the proxy, for the leak check at the end. */
+const seen: string[] = [];
+
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+  proxy = createApiProxy({
+    upstream: {
+      baseUrl: new URL(`${upstream.url}/v1/`),
+      apiKey: CANARY,
+      name: 'Mailstand (test)',
+      whatToCheck: 'Check MAILSTAND_API_URL.',
+      compressed: true,
+    },
+    timeoutMs: 300,
+    log: (line) => logLines.push(line),
+  });
+  proxyServer = http.createServer((req, res) => proxy.handle(req, res));
+  base = `http://127.0.0.1:${await listen(proxyServer, 0, '127.0.0.1')}`;
+});
+
+afterAll(async () => {
+  proxy.close();
+  proxyServer.closeAllConnections();
+  await new Promise((resolve) => proxyServer.close(resolve));
+  await upstream.close();
+});
+
+afterEach(() => {
+  upstream.received.length = 0;
+  upstream.respond((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end('{"status":"ok","data":[]}');
+  });
+});
+
+async function get(path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(base + path, { headers });
+  const text = await response.text();
+  seen.push(text, JSON.stringify([...response.headers]));
+  return { response, text };
+}
+
+async function raw(requestHead: string, body = '') {
+  const response = await rawRequest(base, requestHead, body);
+  seen.push(response.raw);
+  return response;
+}
+
+describe('forwarding an allowed call', () => {
+  it('adds the key as Basic auth and sends none of the browser credentials', async () => {
+    const { response } = await get('/api/workspaces', {
+      Authorization: 'Basic YnJvd3NlcjpzZWNyZXQ=',
+      Cookie: 'session=browser-cookie',
+      'X-Forwarded-For': '10.0.0.1',
+    });
+    expect(response.status).toBe(200);
+    expect(upstream.received).toHaveLength(1);
+    const [request] = upstream.received;
+    expect(request?.url).toBe('/v1/workspaces');
+    expect(request?.headers.authorization).toBe(`Basic ${CANARY_BASIC}`);
+    expect(request?.headers.cookie).toBeUndefined();
+    expect(request?.headers['x-forwarded-for']).toBeUndefined();
+    expect(Object.keys(request?.headers ?? {}).sort()).toEqual([
+      'accept',
+      'accept-encoding',
+      'authorization',
+      'connection',
+      'host',
+      'user-agent',
+    ]);
+  });
+
+  it('forwards the query parameters and ids', async () => {
+    await get('/api/contacts?workspace=space_1&stage=Do+Not+Contact&search=a%2Bb%40x&display=2000&page=3');
+    await get('/api/contacts/contact_abc123');
+    await get('/api/workspaces/space_1/all-fields');
+    await get('/api/campaigns?workspace=space_1&page=1&display=100');
+    expect(upstream.received.map((request) => request.url)).toEqual([
+      '/v1/contacts?workspace=space_1&stage=Do%20Not%20Contact&search=a%2Bb%40x&display=2000&page=3',
+      '/v1/contacts/contact_abc123',
+      '/v1/workspaces/space_1/all-fields',
+      '/v1/campaigns?workspace=space_1&page=1&display=100',
+    ]);
+  });
+
+  it('passes the JSON body through unchanged, compressed as the browser asks', async () => {
+    const body = JSON.stringify({
+      status: 'ok',
+      data: Array.from({ length: 500 }, (_, i) => ({ id: `contact_${i}` })),
+    });
+    upstream.respond((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(body);
+    });
+    for (const [accept, encoding, decode] of [
+      ['br, gzip', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['identity', undefined, (buffer: Buffer) => buffer],
+    ] as const) {
+      const response = await new Promise<http.IncomingMessage>((resolve) =>
+        http.get(
+          `${base}/api/contacts?workspace=space_1`,
+          { headers: { 'Accept-Encoding': accept } },
+          resolve,
+        ),
+      );
+      const chunks: Buffer[] = [];
+      for await (const chunk of response) chunks.push(Buffer.from(chunk));
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(decode(Buffer.concat(chunks)).toString()).toBe(body);
+    }
+  });
+
+  it('decodes a gzip body from the upstream', async () => {
+    upstream.respond((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      res.end(gzipSync('{"status":"ok","data":[{"id":"space_1"}]}'));
+    });
+    const { text } = await get('/api/workspaces');
+    expect(JSON.parse(text)).toEqual({ status: 'ok', data: [{ id: 'space_1' }] });
+  });
+
+  it('never passes Set-Cookie or other upstream headers back', async () => {
+    upstream.respond((_req, res) => {
+      res.writeHead(200, {
+        'Content-Type': 'application/json',
+        'Set-Cookie': 'tracker=1; Path=/',
+        'X-Powered-By': 'upstream',
+        'Access-Control-Allow-Origin': '*',
+      });
+      res.end('{"status":"ok","data":[]}');
+    });
+    const { response } = await get('/api/workspaces');
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('the allowlist, on raw request lines', () => {
+  it.each([
+    ['GET /api/../secret HTTP/1.1', 400],
+    ['GET /api/%2e%2e/workspaces HTTP/1.1', 400],
+    ['GET /api/%2E%2E/workspaces HTTP/1.1', 400],
+    ['GET /api/contacts%2f..%2fworkspaces HTTP/1.1', 400],
+    ['GET /api/contacts%2F HTTP/1.1', 400],
+    ['GET /api/%252e%252e/admin HTTP/1.1', 400],
+    ['GET /api//contacts HTTP/1.1', 400],
+    ['GET /api/contacts/../workspaces HTTP/1.1', 400],
+    ['GET /api/contacts/..%2fworkspaces HTTP/1.1', 400],
+    ['GET /api/contacts\\..\\workspaces HTTP/1.1', 400],
+    ['GET /api/contacts/x@evil.example HTTP/1.1', 400],
+    ['GET /api/@evil.example/contacts HTTP/1.1', 400],
+    ['GET /api/contacts?search=a%0d%0aX-Injected:%201 HTTP/1.1', 400],
+    ['GET /api/contacts?search=%00 HTTP/1.1', 400],
+    ['GET /api/admin HTTP/1.1', 404],
+    ['GET /api/contacts/ HTTP/1.1', 404],
+    ['GET /api HTTP/1.1', 404],
+    ['POST /api/contacts HTTP/1.1', 405],
+    ['PUT /api/contacts/contact_1 HTTP/1.1', 405],
+    ['DELETE /api/contacts/contact_1 HTTP/1.1', 405],
+    ['PATCH /api/contacts HTTP/1.1', 405],
+    ['OPTIONS /api/contacts HTTP/1.1', 405],
+    ['HEAD /api/workspaces HTTP/1.1', 405],
+  ])('%s -> %i without calling the upstream', async (line, status) => {
+    const response = await raw(line);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    if (line.startsWith('HEAD')) return;
+    const body: unknown = JSON.parse(response.body);
+    expect(body).toMatchObject({
+      statusCode: status,
+      error: expect.any(String),
+      message: expect.any(String),
+    });
+    if (status === 405) expect(response.headers.get('allow')).toBe('GET');
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it('answers 414 for an oversized query string', async () => {
+    const response = await raw(`GET /api/contacts?search=${'a'.repeat(5000)} HTTP/1.1`);
+    expect(response.status).toBe(414);
+    expect(JSON.parse(response.body)).toMatchObject({ statusCode: 414, error: 'URI Too Long' });
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it('refuses a GET that carries a body', async () => {
+    const response = await raw('GET /api/contacts HTTP/1.1\r\nContent-Length: 13', '{"page":"99"}');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ message: expect.stringContaining('body') });
+    expect(upstream.received).toHaveLength(0);
+  });
+});
+
+describe('upstream answers', () => {
+  it.each([
+    [
+      400,
+      {
+        statusCode: 400,
+        error: 'Missing Fields',
+        message: 'Your request is missing the following keys: workspace',
+      },
+      null,
+    ],
+    [401, { statusCode: 401, error: 'Unauthorized Permission', message: 'Invalid API key' }, null],
+    [429, { statusCode: 429, error: 'Rate Limited', message: 'Slow down' }, '7'],
+    [429, [{ statusCode: 429, error: 'Too Many Requests', message: 'Out of credits' }], null],
+    [500, { statusCode: 500, error: 'Bad Request', message: 'Something broke' }, null],
+  ])('passes HTTP %i and its body through unchanged', async (status, body, retryAfter) => {
+    const text = JSON.stringify(body);
+    upstream.respond((_req, res) => {
+      res.writeHead(status, {
+        'Content-Type': 'application/json',
+        ...(retryAfter === null ? {} : { 'Retry-After': retryAfter }),
+      });
+      res.end(text);
+    });
+    const result = await get('/api/contacts?workspace=space_1&display=1&page=1');
+    expect(result.response.status).toBe(status);
+    expect(result.text).toBe(text);
+    expect(result.response.headers.get('retry-after')).toBe(retryAfter);
+  });
+
+  it.each([
+    [
+      'an HTML error page from a gateway',
+      502,
+      { 'Content-Type': 'text/html' },
+      '<html><body>Bad gateway</body></html>',
+    ],
+    ['HTML labelled as JSON', 200, { 'Content-Type': 'application/json' }, '<html>oops</html>'],
+    ['an empty body', 200, { 'Content-Type': 'application/json' }, ''],
+    ['no content type', 200, {}, '{"status":"ok"}'],
+    ['an error status with invalid JSON', 503, { 'Content-Type': 'application/json' }, 'Service Unavailable'],
+    [
+      'an unknown content encoding',
+      200,
+      { 'Content-Type': 'application/json', 'Content-Encoding': 'zstd' },
+      '{}',
+    ],
+  ])('turns %s into a 502 in Mailstand’s error shape', async (_name, status, headers, body) => {
+    upstream.respond((_req, res) => {
+      res.writeHead(status, headers);
+      res.end(body);
+    });
+    const { response, text } = await get('/api/workspaces');
+    expect(response.status).toBe(502);
+    expect(JSON.parse(text)).toMatchObject({
+      statusCode: 502,
+      error: 'Bad Gateway',
+      message: expect.stringContaining('Check MAILSTAND_API_URL'),
+    });
+  });
+
+  it('answers 502 naming what to check when the upstream cannot be reached', async () => {
+    const closed = await startFakeUpstream();
+    const unreachableUrl = closed.url;
+    await closed.close();
+    const unreachable = createApiProxy({
+      upstream: {
+        baseUrl: new URL(unreachableUrl),
+        apiKey: CANARY,
+        name: 'Mailstand (test)',
+        whatToCheck: 'Check MAILSTAND_API_URL.',
+        compressed: false,
+      },
+      timeoutMs: 2000,
+      log: (line) => logLines.push(line),
+    });
+    const server = http.createServer((req, res) => unreachable.handle(req, res));
+    const port = await listen(server, 0, '127.0.0.1');
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/workspaces`);
+      const body: unknown = await response.json();
+      seen.push(JSON.stringify(body));
+      expect(response.status).toBe(502);
+      expect(body).toMatchObject({
+        error: 'Bad Gateway',
+        message: expect.stringMatching(/ECONNREFUSED.*MAILSTAND_API_URL/),
+      });
+    } finally {
+      unreachable.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('answers 504 when the upstream is slower than the limit, and aborts the upstream request', async () => {
+    const upstreamGaveUp = new Promise<void>((resolve) => {
+      upstream.respond((req) => req.socket.on('close', () => resolve()));
+    });
+    const { response, text } = await get('/api/contacts?workspace=space_1');
+    expect(response.status).toBe(504);
+    expect(JSON.parse(text)).toMatchObject({
+      error: 'Gateway Timeout',
+      message: expect.stringContaining('UPSTREAM_TIMEOUT_MS'),
+    });
+    await upstreamGaveUp;
+  });
+
+  it('cuts the browser connection when the upstream drops mid-body, so a partial page is never taken as whole', async () => {
+    upstream.respond((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"status":"ok","data":[' + '{"id":"contact_1"},'.repeat(5000));
+      setImmediate(() => res.destroy());
+    });
+    const response = await fetch(`${base}/api/contacts?workspace=space_1`);
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+  });
+
+  it('aborts the upstream request when the browser goes away', async () => {
+    let upstreamClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    upstream.respond((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"status":"ok","data":[');
+      res.on('close', () => upstreamClosed());
+    });
+    const controller = new AbortController();
+    const response = await fetch(`${base}/api/contacts?workspace=space_1`, { signal: controller.signal });
+    expect(response.status).toBe(200);
+    controller.abort();
+    await closed;
+  });
+});
+
+describe('the API key', () => {
+  it('is redacted when an upstream error body echoes it', async () => {
+    upstream.respond((req, res) => {
+      res.writeHead(401, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          statusCode: 401,
+          error: 'Unauthorized Permission',
+          message: `Key ${CANARY} refused; header was ${req.headers.authorization}`,
+        }),
+      );
+    });
+    const { response, text } = await get('/api/workspaces');
+    expect(response.status).toBe(401);
+    expect(text).toContain('[redacted]');
+    expect(logLines.some((line) => line.includes('MAILSTAND_API_KEY'))).toBe(true);
+  });
+
+  it('appears in no response, header or log line of this whole suite', () => {
+    expect(seen.length).toBeGreaterThan(40);
+    for (const text of [...seen, ...logLines]) {
+      expect(text).not.toContain(CANARY);
+      expect(text).not.toContain(CANARY_BASIC);
+    }
+  });
+});
