@@ -1,0 +1,49 @@
+import { queryOptions, skipToken, useQueries } from '@tanstack/react-query';
+import { STAGES, contactsPageSchema, type Stage } from '../../../shared/contract';
+import { apiGet } from '../api/api-client';
+import { contactKeys, contactsRequestParams } from '../api/queries';
+import type { ContactFilters } from './filter-params';
+
+/**
+ * How many contacts each stage holds under the other current filters. Mailstand filters by one
+ * stage per request and cannot group, so this is one display=1 request per stage, reading
+ * total_found: eleven requests, all through the shared pacer.
+ */
+
+/** Counts move slowly; a minute of reuse spares the rate limit when filters are toggled back and forth. */
+const STAGE_COUNT_STALE_MS = 60_000;
+
+export function stageCountQuery(filters: ContactFilters, stage: Stage) {
+  // The request says everything the count depends on (not the page, size or open contact), and
+  // the stage filter itself is replaced: choosing a stage reuses the counts already shown.
+  const params = { ...contactsRequestParams({ ...filters, stage }), page: 1, display: 1 };
+  return queryOptions({
+    queryKey: [...contactKeys.all, 'stage-count', params] as const,
+    queryFn:
+      params.workspace === null
+        ? skipToken
+        : async ({ signal }) => (await apiGet('/contacts', params, contactsPageSchema, signal)).total_found,
+    staleTime: STAGE_COUNT_STALE_MS,
+  });
+}
+
+/** A number, 'loading' (shown as "…") or 'error' (the count could not be had; the filter still works). */
+export type StageCount = number | 'loading' | 'error';
+
+/**
+ * The count per stage. `enabled` is for the caller to start them only once the table's own page
+ * has settled, so the counts never queue ahead of the rows a person is waiting for.
+ */
+export function useStageCounts(filters: ContactFilters, enabled: boolean): ReadonlyMap<Stage, StageCount> {
+  return useQueries({
+    queries: STAGES.map((stage) => ({ ...stageCountQuery(filters, stage), enabled })),
+    combine: (results) =>
+      new Map(
+        STAGES.map((stage, i): [Stage, StageCount] => {
+          const result = results[i];
+          if (result?.data !== undefined) return [stage, result.data];
+          return [stage, result?.isError ? 'error' : 'loading'];
+        }),
+      ),
+  });
+}
