@@ -75,28 +75,27 @@ export class ContactsScreen {
     await this.expectSettled();
   }
 
-  /** The position of a column among the rendered cells, by its header's text. */
-  async columnIndex(header: string): Promise<number> {
-    const headers = (await this.grid.getByRole('columnheader').allInnerTexts()).map((text) => text.trim());
-    const index = headers.findIndex((text) => text === header || text.startsWith(`${header}\n`));
-    expect(index, `a column named "${header}" among ${JSON.stringify(headers)}`).toBeGreaterThanOrEqual(0);
+  /** A column's aria-colindex, found by its header's accessible name. */
+  async columnIndex(header: string): Promise<string> {
+    const columnHeader = this.grid.getByRole('columnheader', { name: header, exact: true });
+    await expect(columnHeader, `a column named "${header}"`).toHaveCount(1);
+    const index = await columnHeader.getAttribute('aria-colindex');
+    if (index === null) throw new Error(`the "${header}" column header has no aria-colindex`);
     return index;
   }
 
   /** One cell of a rendered row, by its column's header. */
   async cell(row: Locator, header: string): Promise<Locator> {
-    return row.getByRole('gridcell').nth(await this.columnIndex(header));
+    return row.locator(`[role="gridcell"][aria-colindex="${await this.columnIndex(header)}"]`);
   }
 
   /** The texts of one column in the rendered rows, top to bottom. */
   async columnTexts(header: string): Promise<string[]> {
     const index = await this.columnIndex(header);
-    const rows = this.renderedRows();
-    const texts: string[] = [];
-    for (let row = 0; row < (await rows.count()); row += 1) {
-      texts.push((await rows.nth(row).getByRole('gridcell').nth(index).innerText()).trim());
-    }
-    return texts;
+    const texts = await this.renderedRows()
+      .locator(`[role="gridcell"][aria-colindex="${index}"]`)
+      .allTextContents();
+    return texts.map((text) => text.trim());
   }
 
   /** Picks a campaign in the searchable combobox by typing part of its name. */
