@@ -1,0 +1,186 @@
+import type { ColumnDef, RowData, VisibilityState } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
+import {
+  CAMPAIGN_TIMESTAMP_FIELDS,
+  CONTACT_FIELDS,
+  CUSTOM_FIELD_PATTERN,
+  type Contact,
+  type ContactFieldCode,
+  type WorkspaceField,
+} from '../../../shared/contract';
+import { leadScoreCell, linkCell, phoneCell, stageCell, textCell, timestampCell } from './cells';
+
+declare module '@tanstack/react-table' {
+  // TValue is required by the declaration being merged.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** What a person calls the field; the header text and the accessible column name. */
+    label: string;
+    align: 'start' | 'end';
+    defaultVisible: boolean;
+    /** The API sends the value only when the list is filtered by a campaign. */
+    campaignOnly: boolean;
+    /** Renders one cell; called directly by the grid, see cells.tsx. */
+    render: (row: TData) => ReactNode;
+  }
+}
+
+export type ContactColumn = ColumnDef<Contact, string | number | null>;
+
+/** The columns a person sees first, in this order; every other field is one click away. */
+const DEFAULT_VISIBLE: readonly ContactFieldCode[] = [
+  'email',
+  'full_name',
+  'stage',
+  'title',
+  'company_name',
+  'lead_score',
+  'city',
+  'country',
+  'last_activity',
+];
+
+const PHONE_FIELDS: ReadonlySet<string> = new Set([
+  'mobile_phone',
+  'work_phone',
+  'home_phone',
+  'voip_phone',
+  'other_phone',
+]);
+const LINK_FIELDS: ReadonlySet<string> = new Set([
+  'linkedin',
+  'twitter',
+  'stack_overflow',
+  'website_1',
+  'website_2',
+  'website_3',
+]);
+
+const WIDTHS: Partial<Record<ContactFieldCode, number>> = {
+  active: 90,
+  email: 260,
+  stage: 150,
+  full_name: 190,
+  title: 210,
+  lead_score: 110,
+  company_name: 190,
+  company_formal_name: 210,
+  address_1: 200,
+  state: 110,
+  zip: 100,
+  country: 130,
+  timezone: 170,
+  gender: 100,
+  linkedin: 240,
+  twitter: 220,
+  stack_overflow: 240,
+  website_1: 220,
+  website_2: 220,
+  website_3: 220,
+  personal_note_1: 260,
+  personal_note_2: 260,
+  personal_note_3: 260,
+  locked_mailbox: 200,
+  locked_mailbox_id: 250,
+};
+const DEFAULT_WIDTH = 160;
+const TIMESTAMP_WIDTH = 250;
+
+function rendererFor(code: ContactFieldCode): (value: string | null) => ReactNode {
+  if (code === 'stage') return stageCell;
+  if (code === 'lead_score') return leadScoreCell;
+  if (PHONE_FIELDS.has(code)) return phoneCell;
+  if (LINK_FIELDS.has(code)) return linkCell;
+  return textCell;
+}
+
+function fieldColumn(code: ContactFieldCode, label: string): ContactColumn {
+  const render = rendererFor(code);
+  return {
+    id: code,
+    accessorFn: (contact) => contact[code],
+    header: label,
+    size: WIDTHS[code] ?? DEFAULT_WIDTH,
+    meta: {
+      label,
+      align: code === 'lead_score' ? 'end' : 'start',
+      defaultVisible: DEFAULT_VISIBLE.includes(code),
+      campaignOnly: false,
+      render: (contact) => render(contact[code]),
+    },
+  };
+}
+
+function timestampColumn(
+  code: (typeof CAMPAIGN_TIMESTAMP_FIELDS)[number]['code'] | 'created',
+  label: string,
+  campaignOnly: boolean,
+): ContactColumn {
+  return {
+    id: code,
+    accessorFn: (contact) => contact[code],
+    header: label,
+    size: TIMESTAMP_WIDTH,
+    meta: {
+      label,
+      align: 'start',
+      defaultVisible: campaignOnly,
+      campaignOnly,
+      render: (contact) => timestampCell(contact[code]),
+    },
+  };
+}
+
+const labelOf = new Map<string, string>(CONTACT_FIELDS.map((field) => [field.code, field.label]));
+
+/**
+ * Every field of the contact record as a column, created once: the default set first, then the
+ * campaign timestamps (right after, so they show without scrolling), then the rest in the API's order.
+ */
+export const CONTACT_COLUMNS: readonly ContactColumn[] = [
+  ...DEFAULT_VISIBLE.map((code) => fieldColumn(code, labelOf.get(code) ?? code)),
+  ...CAMPAIGN_TIMESTAMP_FIELDS.map((field) => timestampColumn(field.code, field.label, true)),
+  ...CONTACT_FIELDS.filter((field) => !DEFAULT_VISIBLE.includes(field.code)).map((field) =>
+    fieldColumn(field.code, field.label),
+  ),
+  timestampColumn('created', 'Created', false),
+];
+
+function customValue(contact: Contact, code: string): string | null {
+  const value = contact[code];
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The fixed columns plus one per custom field of the workspace, named by its label from all-fields. */
+export function withCustomFieldColumns(fields: readonly WorkspaceField[]): ContactColumn[] {
+  const custom = fields
+    .filter((field) => CUSTOM_FIELD_PATTERN.test(field.code))
+    .map((field): ContactColumn => ({
+      id: field.code,
+      accessorFn: (contact) => customValue(contact, field.code),
+      header: field.label,
+      size: DEFAULT_WIDTH,
+      meta: {
+        label: field.label,
+        align: 'start',
+        defaultVisible: false,
+        campaignOnly: false,
+        render: (contact) => textCell(customValue(contact, field.code)),
+      },
+    }));
+  return [...CONTACT_COLUMNS, ...custom];
+}
+
+/** Which columns show by default; the campaign timestamps only while a campaign is selected. */
+export function defaultColumnVisibility(
+  columns: readonly ContactColumn[],
+  campaignSelected: boolean,
+): VisibilityState {
+  return Object.fromEntries(
+    columns.map((column) => [
+      column.id,
+      column.meta?.campaignOnly ? campaignSelected : (column.meta?.defaultVisible ?? false),
+    ]),
+  );
+}
