@@ -1,0 +1,68 @@
+import type { Workspace } from '../../../shared/contract';
+import { CampaignCombobox } from './campaign-combobox';
+import { EmailSearch } from './email-search';
+import { EngagementFilters } from './engagement-filters';
+import { FilterChips } from './filter-chips';
+import { activeFilterChips, DEFAULT_FILTERS, type ContactFilters, type FilterPatch } from './filter-params';
+import { StageFilter } from './stage-filter';
+import type { ContactFiltersApi } from './use-contact-filters';
+import { WorkspaceSelect } from './workspace-select';
+
+type FilterSidebarProps = {
+  filters: ContactFilters;
+  workspaces: Workspace[] | null;
+  /** The selected campaign's name, for its chip, once the campaigns have loaded. */
+  campaignName: string | undefined;
+  setFilters: ContactFiltersApi['setFilters'];
+  clearFilters: ContactFiltersApi['clearFilters'];
+};
+
+/** The patch that puts one filter back to its default. */
+function resetField<K extends keyof ContactFilters>(key: K): FilterPatch {
+  const patch: FilterPatch = {};
+  patch[key] = DEFAULT_FILTERS[key];
+  return patch;
+}
+
+export function FilterSidebar({
+  filters,
+  workspaces,
+  campaignName,
+  setFilters,
+  clearFilters,
+}: FilterSidebarProps) {
+  const noWorkspace = filters.workspace === null;
+  return (
+    <aside
+      aria-label="Filters"
+      className="flex w-72 flex-none flex-col gap-5 overflow-y-auto border-r border-slate-200 p-4 dark:border-slate-800"
+    >
+      <WorkspaceSelect
+        workspaces={workspaces}
+        value={filters.workspace}
+        onChange={(workspace) => setFilters({ workspace })}
+      />
+      <CampaignCombobox
+        workspace={filters.workspace}
+        value={filters.campaign}
+        onChange={(campaign) => setFilters({ campaign })}
+      />
+      <EmailSearch
+        value={filters.search}
+        disabled={noWorkspace}
+        onSearch={(search) => setFilters({ search })}
+      />
+      <StageFilter value={filters.stage} disabled={noWorkspace} onChange={(stage) => setFilters({ stage })} />
+      <EngagementFilters
+        values={filters}
+        disabled={noWorkspace}
+        onChange={(filter, on) => setFilters({ [filter]: on })}
+      />
+      <FilterChips
+        chips={activeFilterChips(filters, campaignName)}
+        onRemove={(chip) => setFilters(resetField(chip.key))}
+        onClear={clearFilters}
+      />
+    </aside>
+  );
+}
