@@ -1,0 +1,23 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ContactsView } from '../features/contacts/contacts-view';
+import { ErrorBoundary } from './error-boundary';
+import { createQueryClient } from './query-client';
+
+export function App() {
+  // One client for the page's lifetime; a state initializer survives re-renders and StrictMode.
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <div className="flex h-full flex-col">
+          <header className="flex h-12 flex-none items-center gap-2 border-b border-slate-200 px-4 dark:border-slate-800">
+            <img src="/favicon.svg" alt="" className="size-6" />
+            <h1 className="text-base font-semibold tracking-tight">Mailstand Contacts</h1>
+          </header>
+          <ContactsView />
+        </div>
+      </QueryClientProvider>
+    </ErrorBoundary>
+  );
+}
