@@ -184,7 +184,8 @@ export function parseRetryAfter(header: string | null, now: number = Date.now())
   if (header === null) return null;
   const value = header.trim();
   if (/^\d+$/.test(value)) return Math.min(Number(value) * 1000, MAX_RATE_LIMIT_WAIT_MS);
-  const date = Date.parse(value);
+  // All three HTTP date forms start with a day name; Date.parse alone would accept "-5" as a year.
+  const date = /^[A-Za-z]{3}/.test(value) ? Date.parse(value) : NaN;
   if (Number.isNaN(date)) return null;
   return Math.min(Math.max(0, date - now), MAX_RATE_LIMIT_WAIT_MS);
 }

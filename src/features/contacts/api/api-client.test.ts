@@ -1,0 +1,315 @@
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  allFieldsResponseSchema,
+  campaignsResponseSchema,
+  contactDetailSchema,
+  contactsPageSchema,
+  errorBody,
+  workspacesResponseSchema,
+} from '../../../shared/contract';
+import {
+  ApiError,
+  DEFAULT_RATE_LIMIT_WAIT_MS,
+  apiGet,
+  configureApiClient,
+  describeApiError,
+  describeRetryWait,
+  formatIssuePath,
+  parseRetryAfter,
+} from './api-client';
+import type { ApiErrorKind } from './api-client';
+import { createRatePacer } from './rate-pacer';
+import { sendJson, startLocalUpstream } from './local-upstream.test-support';
+
+const examplesDir = fileURLToPath(new URL('../../../../../shared/examples/', import.meta.url));
+const example = (name: string): unknown => JSON.parse(readFileSync(examplesDir + name, 'utf8'));
+
+let upstream: Awaited<ReturnType<typeof startLocalUpstream>>;
+beforeAll(async () => {
+  upstream = await startLocalUpstream();
+});
+afterAll(async () => {
+  await upstream.close();
+});
+
+const anything = z.unknown();
+
+/** Calls apiGet and returns the ApiError it must reject with. */
+async function failure(path = '/contacts', schema: z.ZodType = anything): Promise<ApiError> {
+  const error: unknown = await apiGet(path, {}, schema).then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
+  return error;
+}
+
+describe('apiGet on success', () => {
+  it.each([
+    ['/contacts', 'contacts-list.json', contactsPageSchema],
+    ['/contacts/contact_m9kq9mLiHgwlGTJxrkh6z3nBL', 'contact-detail.json', contactDetailSchema],
+    ['/workspaces', 'workspaces-list.json', workspacesResponseSchema],
+    ['/campaigns', 'campaigns-list.json', campaignsResponseSchema],
+    ['/workspaces/space_x1/all-fields', 'all-fields.json', allFieldsResponseSchema],
+  ])('parses Mailstand’s documented example for GET %s', async (path, file, schema: z.ZodType) => {
+    upstream.handle((_request, response) => sendJson(response, 200, example(file)));
+    await expect(apiGet(path, {}, schema)).resolves.toBeTruthy();
+    expect(upstream.requests[0]?.pathname).toBe(`/api${path}`);
+  });
+
+  it('sends the params under their own names, leaving out empty values and false flags', async () => {
+    upstream.handle((_request, response) => sendJson(response, 200, example('contacts-list.json')));
+    const page = await apiGet(
+      '/contacts',
+      {
+        workspace: 'space_x1',
+        page: 2,
+        display: 2000,
+        stage: 'Do Not Contact',
+        search: 'a&b=c+d',
+        campaign: null,
+        has_opened: true,
+        has_clicked: false,
+        has_replied: undefined,
+      },
+      contactsPageSchema,
+    );
+    expect(page.total_found).toBe(14);
+    const sent = upstream.requests[0]?.searchParams;
+    expect(Object.fromEntries(sent ?? [])).toEqual({
+      workspace: 'space_x1',
+      page: '2',
+      display: '2000',
+      stage: 'Do Not Contact',
+      search: 'a&b=c+d',
+      has_opened: 'true',
+    });
+  });
+});
+
+describe('apiGet on Mailstand errors, told apart by label', () => {
+  const cases: Array<[string, number, string, ApiErrorKind, string]> = [
+    ['a refused key', 401, 'Unauthorized Permission', 'unauthorized', 'MAILSTAND_API_KEY'],
+    ['an unacceptable request', 401, 'API Connection Error', 'bad-request', 'API Connection Error'],
+    ['an empty account', 429, 'Too Many Requests', 'out-of-credits', 'out of API credits'],
+    ['a missing record', 400, 'Missing Record', 'not-found', 'no such record'],
+    ['a failed validation', 400, 'Failed Validation', 'bad-request', 'Failed Validation'],
+    ['a general error sent as 500', 500, 'Bad Request', 'server', 'usually temporary'],
+  ];
+  it.each(cases)('reports %s (%i %s) as %s', async (_name, status, label, kind, words) => {
+    upstream.handle((_request, response) =>
+      sendJson(response, status, errorBody(status, label, 'Details here.')),
+    );
+    const error = await failure();
+    expect(error).toMatchObject({ kind, status, label, detail: 'Details here.', retryAfterMs: null });
+    expect(error.message).toContain(words);
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  it('reads the first of an array of errors', async () => {
+    upstream.handle((_request, response) =>
+      sendJson(response, 400, [
+        errorBody(400, 'Missing Fields', 'Your request is missing the following keys: workspace'),
+      ]),
+    );
+    const error = await failure();
+    expect(error.kind).toBe('bad-request');
+    expect(error.message).toContain('missing the following keys: workspace');
+  });
+
+  it('waits as long as Retry-After says when rate limited, and pauses every other request too', async () => {
+    upstream.handle((_request, response) =>
+      sendJson(response, 429, errorBody(429, 'Rate Limited', 'Slow down'), { 'Retry-After': '7' }),
+    );
+    const error = await failure();
+    expect(error).toMatchObject({ kind: 'rate-limited', retryAfterMs: 7000 });
+    expect(upstream.pacer().freeSlots()).toBe(0);
+  });
+
+  it('reads Retry-After as an HTTP date', async () => {
+    const inThirtySeconds = new Date(Date.now() + 30_000).toUTCString();
+    upstream.handle((_request, response) =>
+      sendJson(response, 429, errorBody(429, 'Rate Limited', 'Slow down'), {
+        'Retry-After': inThirtySeconds,
+      }),
+    );
+    const { retryAfterMs } = await failure();
+    // The header has whole seconds, so up to a second less than 30 s remains.
+    expect(retryAfterMs).toBeGreaterThan(28_000);
+    expect(retryAfterMs).toBeLessThanOrEqual(30_000);
+  });
+
+  it('waits a full window when rate limited without Retry-After', async () => {
+    upstream.handle((_request, response) =>
+      sendJson(response, 429, errorBody(429, 'Rate Limited', 'Slow down')),
+    );
+    expect((await failure()).retryAfterMs).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);
+  });
+
+  it('reports a proxy’s HTML error page by its status', async () => {
+    upstream.handle((_request, response) => {
+      response.writeHead(502, { 'Content-Type': 'text/html' });
+      response.end('<html><body>Bad Gateway</body></html>');
+    });
+    const error = await failure();
+    expect(error).toMatchObject({ kind: 'server', status: 502, label: null });
+    expect(error.message).toContain('HTTP 502 Bad Gateway');
+  });
+
+  it('reports an unlabelled 404 as a refused request', async () => {
+    upstream.handle((_request, response) => {
+      response.writeHead(404);
+      response.end();
+    });
+    expect(await failure()).toMatchObject({ kind: 'bad-request', status: 404, label: null });
+  });
+});
+
+describe('apiGet on responses that break the contract', () => {
+  it('names the field that does not match', async () => {
+    const body = example('contacts-list.json');
+    const rows = z.object({ data: z.array(z.record(z.string(), z.unknown())) }).parse(body).data;
+    const broken = {
+      ...z.record(z.string(), z.unknown()).parse(body),
+      data: [rows[0], rows[0], rows[0], { ...rows[0], id: 42 }],
+    };
+    upstream.handle((_request, response) => sendJson(response, 200, broken));
+    const error = await failure('/contacts', contactsPageSchema);
+    expect(error.kind).toBe('contract');
+    expect(error.message).toMatch(/^Unexpected response from Mailstand: data\[3\]\.id: .*expected string/);
+  });
+
+  it.each([
+    ['HTML', '<!doctype html><p>Welcome</p>', 'the response was not JSON'],
+    ['an empty body', '', 'the response was empty'],
+  ])('refuses %s where JSON was expected', async (_name, text, words) => {
+    upstream.handle((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'text/html' });
+      response.end(text);
+    });
+    const error = await failure('/workspaces', workspacesResponseSchema);
+    expect(error).toMatchObject({ kind: 'contract', status: 200 });
+    expect(error.message).toBe(`Unexpected response from Mailstand: ${words}.`);
+  });
+
+  it('formats issue paths the way a developer reads them', () => {
+    expect(formatIssuePath(['data', 3, 'id'])).toBe('data[3].id');
+    expect(formatIssuePath([0, 'campaigns', 1])).toBe('[0].campaigns[1]');
+    expect(formatIssuePath([])).toBe('(the whole body)');
+  });
+});
+
+describe('apiGet when the connection fails', () => {
+  it('reports a refused connection as a network error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const address = closed.address();
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
+    configureApiClient({ base: `http://127.0.0.1:${address.port}` });
+    try {
+      expect(await failure()).toMatchObject({ kind: 'network', status: null });
+    } finally {
+      configureApiClient({ base: upstream.base });
+    }
+  });
+
+  it('reports a connection dropped mid-body as a network error', async () => {
+    upstream.handle((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100000' });
+      response.write('{"status":"ok","data":[', () => response.destroy());
+    });
+    const error = await failure();
+    expect(error).toMatchObject({ kind: 'network', status: 200 });
+    expect(error.message).toContain('connection dropped');
+  });
+});
+
+describe('apiGet when aborted', () => {
+  it('rejects with the AbortError itself, not an ApiError, and the server sees the request go', async () => {
+    let closed: Promise<void> = Promise.reject(new Error('no request arrived'));
+    closed.catch(() => undefined);
+    const arrived = new Promise<void>((resolve) =>
+      upstream.handle((request) => {
+        closed = new Promise((done) => request.socket.once('close', () => done()));
+        resolve();
+      }),
+    );
+    const controller = new AbortController();
+    const pending = apiGet('/contacts', {}, anything, controller.signal);
+    await arrived;
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(pending).rejects.not.toBeInstanceOf(ApiError);
+    await closed;
+  });
+
+  it('rejects with the AbortError while still waiting for the pacer, sending nothing', async () => {
+    upstream.handle((_request, response) => sendJson(response, 200, {}));
+    const busy = createRatePacer({ requests: 1, windowMs: 60_000 });
+    await busy.acquire();
+    configureApiClient({ pacer: busy });
+    const controller = new AbortController();
+    const pending = apiGet('/workspaces', {}, anything, controller.signal);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(upstream.requests).toHaveLength(0);
+  });
+});
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2025-06-01T12:00:00Z');
+  it('reads seconds and HTTP dates, and nothing else', () => {
+    expect(parseRetryAfter('12', now)).toBe(12_000);
+    expect(parseRetryAfter(' 0 ', now)).toBe(0);
+    expect(parseRetryAfter('Sun, 01 Jun 2025 12:00:45 GMT', now)).toBe(45_000);
+    expect(parseRetryAfter('Sun, 01 Jun 2025 11:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeNull();
+    expect(parseRetryAfter('Someday', now)).toBeNull();
+    expect(parseRetryAfter('-5', now)).toBeNull();
+    expect(parseRetryAfter(null, now)).toBeNull();
+  });
+
+  it('caps an absurd wait at ten minutes', () => {
+    expect(parseRetryAfter('86400', now)).toBe(600_000);
+  });
+});
+
+describe('describeApiError', () => {
+  it('gives each kind a title and says whether waiting can help', () => {
+    const unauthorized = describeApiError(new ApiError('unauthorized', 'Check MAILSTAND_API_KEY.'));
+    expect(unauthorized).toEqual({
+      title: 'API key refused',
+      message: 'Check MAILSTAND_API_KEY.',
+      retryable: false,
+    });
+    expect(describeApiError(new ApiError('out-of-credits', 'm')).retryable).toBe(false);
+    expect(describeApiError(new ApiError('contract', 'm')).title).toBe('Unexpected response');
+    expect(describeApiError(new ApiError('network', 'm'))).toMatchObject({
+      title: 'Cannot reach the server',
+      retryable: true,
+    });
+    expect(describeApiError(new ApiError('rate-limited', 'm', { retryAfterMs: 1000 })).retryable).toBe(true);
+  });
+
+  it('describes errors that are not from the API', () => {
+    expect(describeApiError(new TypeError('x is undefined'))).toEqual({
+      title: 'Something went wrong',
+      message: 'x is undefined',
+      retryable: true,
+    });
+  });
+
+  it('speaks of a retry only for rate limits', () => {
+    const error = new ApiError('rate-limited', 'm', { retryAfterMs: 12_000 });
+    expect(describeRetryWait(error, (error.retryAt ?? 0) - 11_500)).toBe(
+      'Mailstand asked us to slow down; retrying in 12 s.',
+    );
+    expect(describeRetryWait(error, (error.retryAt ?? 0) + 1)).toBe('Retrying now…');
+    expect(describeRetryWait(new ApiError('server', 'm'))).toBeNull();
+  });
+});
