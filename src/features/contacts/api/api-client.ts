@@ -1,6 +1,6 @@
 import type { ZodType, core } from 'zod';
 import { ERROR_LABELS, apiErrorSchema } from '../../../shared/contract';
-import { ratePacer } from './rate-pacer';
+import { createRatePacer } from './rate-pacer';
 import type { RatePacer } from './rate-pacer';
 
 export type ApiErrorKind =
@@ -57,7 +57,8 @@ export class ApiError extends Error {
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 let apiBase: string | null = null;
-let pacer: RatePacer = ratePacer;
+/** The one pacer every request of this browser tab goes through. */
+let pacer: RatePacer = createRatePacer();
 
 /**
  * Where /api lives and which pacer to use. The browser needs neither (same origin, shared pacer);
@@ -68,13 +69,18 @@ export function configureApiClient(options: { base?: string | null; pacer?: Rate
   if (options.pacer !== undefined) pacer = options.pacer;
 }
 
+/** Requests that could go out right now without waiting, so optional ones (prefetch) can hold back. */
+export function freeRequestSlots(): number {
+  return pacer.freeSlots();
+}
+
 function resolveBase(): string {
   if (apiBase !== null) return apiBase;
   if (typeof location !== 'undefined') return location.origin;
   throw new Error('No API base: call configureApiClient({ base }) outside the browser.');
 }
 
-export function buildApiUrl(path: string, params: QueryParams): URL {
+function buildApiUrl(path: string, params: QueryParams): URL {
   const url = new URL(`/api${path}`, resolveBase());
   for (const [key, value] of Object.entries(params)) {
     // Mailstand reads an absent flag as "off"; sending has_opened=false is not documented.

@@ -9,8 +9,7 @@ import {
 } from '../../../shared/contract';
 import type { Campaign, ContactsPage } from '../../../shared/contract';
 import type { ContactFilters } from '../filters/filter-params';
-import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet } from './api-client';
-import { ratePacer } from './rate-pacer';
+import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet, freeRequestSlots } from './api-client';
 
 /** Rows of a page are worth showing again for a minute; after that a revisit refetches. */
 const PAGE_STALE_MS = 60_000;
@@ -183,7 +182,7 @@ export function usePrefetchNextPage(filters: ContactFilters, page: ContactsPage 
     const current = queryClient.getQueryData(contactsPageQuery(filters).queryKey);
     // `page` may be the previous filter's rows kept as placeholder: judge by the settled query.
     if (current === undefined || filters.page >= current.total_pages) return;
-    if (ratePacer.freeSlots() < PREFETCH_HEADROOM) return;
+    if (freeRequestSlots() < PREFETCH_HEADROOM) return;
     void queryClient.prefetchQuery(contactsPageQuery({ ...filters, page: filters.page + 1 }));
   }, [queryClient, filters, page]);
 }

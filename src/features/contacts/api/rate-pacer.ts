@@ -99,6 +99,3 @@ export function createRatePacer(limit: { requests: number; windowMs: number } = 
     },
   };
 }
-
-/** The one pacer every request of this browser tab goes through. */
-export const ratePacer = createRatePacer();

@@ -53,7 +53,10 @@ function writeUrl(filters: ContactFilters, history: 'push' | 'replace'): void {
 const currentFilters = (): ContactFilters => parseFilters(window.location.search).filters;
 
 export type SetFiltersOptions = {
-  /** 'push' (default) for committed changes, 'replace' while typing so Back is not flooded. */
+  /**
+   * 'push' (default) for committed changes: a Back step, and the notices are cleared. 'replace'
+   * while typing or for changes the app makes by itself: no history entry, notices stay.
+   */
   history?: 'push' | 'replace';
 };
 
@@ -81,8 +84,11 @@ export function useContactFilters(): ContactFiltersApi {
   }, [search]);
 
   const setFilters = useCallback((patch: FilterPatch, options?: SetFiltersOptions) => {
-    clearNotices();
-    writeUrl(applyFilterPatch(currentFilters(), patch), options?.history ?? 'push');
+    const history = options?.history ?? 'push';
+    // A committed change is the person moving on; a replace (typing, or the app choosing the only
+    // workspace by itself) must not wipe a notice they have not read yet.
+    if (history === 'push') clearNotices();
+    writeUrl(applyFilterPatch(currentFilters(), patch), history);
   }, []);
 
   const clearFilters = useCallback(() => {
