@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { pageSelectionState, selectRange, selectedEmails, setRowsSelected, toggleRow } from './selection';
+
+const row = (i: number) => ({ id: `c${i}`, email: `p${i}@x.example` });
+const rows = Array.from({ length: 10 }, (_, i) => row(i));
+const ids = (selection: ReadonlyMap<string, unknown>) => [...selection.keys()].sort();
+
+describe('selection', () => {
+  it('toggles one row', () => {
+    const one = toggleRow(new Map(), row(2));
+    expect(ids(one)).toEqual(['c2']);
+    expect(ids(toggleRow(one, row(2)))).toEqual([]);
+  });
+
+  it('selects a shift-click range in either direction, and clears one the same way', () => {
+    let selection = toggleRow(new Map(), row(2));
+    selection = selectRange(selection, rows, 'c2', row(5));
+    expect(ids(selection)).toEqual(['c2', 'c3', 'c4', 'c5']);
+    selection = selectRange(selection, rows, 'c8', row(6));
+    expect(ids(selection)).toEqual(['c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8']);
+    selection = selectRange(selection, rows, 'c3', row(4));
+    expect(ids(selection)).toEqual(['c2', 'c5', 'c6', 'c7', 'c8']);
+  });
+
+  it('falls back to a toggle without an anchor on this page', () => {
+    expect(ids(selectRange(new Map(), rows, null, row(4)))).toEqual(['c4']);
+    expect(ids(selectRange(new Map(), rows, 'elsewhere', row(4)))).toEqual(['c4']);
+  });
+
+  it('selects and clears the whole page, keeping rows of other pages', () => {
+    const other = { id: 'z', email: 'z@x.example' };
+    let selection = toggleRow(new Map(), other);
+    selection = setRowsSelected(selection, rows, true);
+    expect(selection.size).toBe(11);
+    expect(pageSelectionState(selection, rows)).toBe('all');
+    selection = toggleRow(selection, row(0));
+    expect(pageSelectionState(selection, rows)).toBe('some');
+    selection = setRowsSelected(selection, rows, false);
+    expect(ids(selection)).toEqual(['z']);
+    expect(pageSelectionState(selection, rows)).toBe('none');
+  });
+
+  it('lists selected emails once each, one per line, without blanks', () => {
+    expect(
+      selectedEmails([
+        { email: 'a@x.example' },
+        { email: null },
+        { email: '  ' },
+        { email: ' a@x.example ' },
+        { email: 'b@x.example' },
+      ]),
+    ).toBe('a@x.example\nb@x.example');
+  });
+});
