@@ -107,16 +107,15 @@ function nearestDisplaySize(requested: number): DisplaySize {
  * Control characters out, length capped. (Lone UTF-16 surrogates need no handling: URLSearchParams
  * already decodes to well-formed text, turning broken escapes into U+FFFD.)
  */
-function cleanSearch(raw: string): { search: string; problems: string[] } {
-  const problems: string[] = [];
+function readSearch(filters: ContactFilters, notices: string[], raw: string): void {
   let search = raw.replace(CONTROL_CHARACTERS, '');
-  if (search !== raw) problems.push('removed control characters');
+  if (search !== raw) notices.push('Removed control characters from the search.');
   const chars = Array.from(search);
   if (chars.length > MAX_SEARCH_LENGTH) {
     search = chars.slice(0, MAX_SEARCH_LENGTH).join('');
-    problems.push(`shortened to ${MAX_SEARCH_LENGTH} characters`);
+    notices.push(`Shortened the search to ${MAX_SEARCH_LENGTH} characters.`);
   }
-  return { search, problems };
+  filters.search = search;
 }
 
 export function parseFilters(query: string): { filters: ContactFilters; notices: string[] } {
@@ -167,12 +166,9 @@ function readParam(filters: ContactFilters, notices: string[], key: ParamName, v
       if (isStage(value)) filters.stage = value;
       else notices.push(`Ignored stage ${quote(value)}: not a Mailstand stage.`);
       return;
-    case 'search': {
-      const { search, problems } = cleanSearch(value);
-      filters.search = search;
-      if (problems.length > 0) notices.push(`Search ${problems.join(' and ')}.`);
+    case 'search':
+      readSearch(filters, notices, value);
       return;
-    }
     case 'page': {
       const page = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
       if (page >= 1 && page <= MAX_PAGE) filters.page = page;
