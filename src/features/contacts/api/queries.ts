@@ -24,7 +24,7 @@ export const CAMPAIGN_PAGE_SIZE = 100;
 const MAX_CAMPAIGN_PAGES = 500;
 
 /** The filter state that selects rows, without what only frames the view (page, size, open contact). */
-export function listFilters(filters: ContactFilters) {
+function listFilters(filters: ContactFilters) {
   return {
     campaign: filters.campaign,
     stage: filters.stage,
