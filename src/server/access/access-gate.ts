@@ -1,0 +1,153 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendError } from '../http/json-response';
+
+/**
+ * Who may use the server when it listens beyond this machine. Whoever gets through reads every
+ * contact the Mailstand key can see, so a non-loopback HOST requires one of these.
+ */
+export type AccessRule =
+  /** HTTP Basic: any user name with the shared password, or a listed user with their own. */
+  | { kind: 'password'; sharedPassword: string | null; users: ReadonlyMap<string, string> }
+  /** An SSO proxy in front (such as oauth2-proxy) has logged the user in and names them in a header. */
+  | { kind: 'identity-header'; header: string; trustedProxies: ReadonlySet<string> };
+
+export type AccessDecision =
+  | { allowed: true; user: string }
+  | { allowed: false; status: 401 | 403; message: string; challenge: boolean; wrongPassword: boolean };
+
+export const LOGIN_REALM = 'Mailstand Contacts';
+
+export type AccessGate = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** Lets a request through to `next`, or answers 401/403 (after any delay earned by failed logins). */
+export function createAccessGate(rule: AccessRule, throttle = new FailedLoginThrottle()): AccessGate {
+  return (req, res, next) => {
+    const address = req.socket.remoteAddress ?? '';
+    const decide = () => {
+      const decision = checkAccess(rule, req);
+      if (decision.allowed) {
+        throttle.recordSuccess(address);
+        next();
+        return;
+      }
+      if (decision.wrongPassword) throttle.recordFailure(address);
+      sendError(res, decision.status, 'Login Required', decision.message, {
+        'Cache-Control': 'no-store',
+        ...(decision.challenge
+          ? { 'WWW-Authenticate': `Basic realm="${LOGIN_REALM}", charset="UTF-8"` }
+          : {}),
+      });
+    };
+    const delay = throttle.delayFor(address);
+    if (delay === 0) decide();
+    else setTimeout(decide, delay);
+  };
+}
+
+export function checkAccess(rule: AccessRule, req: IncomingMessage): AccessDecision {
+  if (rule.kind === 'identity-header') {
+    // The header proves nothing unless it was set by the proxy itself: anyone else could send it.
+    const peer = normaliseAddress(req.socket.remoteAddress ?? '');
+    if (!rule.trustedProxies.has(peer)) {
+      return {
+        allowed: false,
+        status: 403,
+        message: 'This server accepts requests only through its login proxy.',
+        challenge: false,
+        wrongPassword: false,
+      };
+    }
+    const user = req.headers[rule.header.toLowerCase()];
+    if (typeof user === 'string' && user.trim() !== '') return { allowed: true, user: user.trim() };
+    return {
+      allowed: false,
+      status: 401,
+      message: `The login proxy did not name a user (no ${rule.header} header).`,
+      challenge: false,
+      wrongPassword: false,
+    };
+  }
+  const credentials = parseBasic(req.headers.authorization);
+  if (credentials !== null && passwordMatches(rule, credentials.user, credentials.password)) {
+    return { allowed: true, user: credentials.user };
+  }
+  return {
+    allowed: false,
+    status: 401,
+    message:
+      credentials === null
+        ? 'Log in to use Mailstand Contacts.'
+        : 'Wrong user name or password. Ask whoever runs this server for access.',
+    challenge: true,
+    wrongPassword: credentials !== null,
+  };
+}
+
+function passwordMatches(
+  rule: Extract<AccessRule, { kind: 'password' }>,
+  user: string,
+  password: string,
+): boolean {
+  // Every candidate is compared, so the time taken does not reveal which one nearly matched.
+  const own = rule.users.get(user);
+  const matchesOwn = own !== undefined && constantTimeEqual(own, password);
+  const matchesShared = rule.sharedPassword !== null && constantTimeEqual(rule.sharedPassword, password);
+  return matchesOwn || matchesShared;
+}
+
+/** Compares digests, which have equal length, so neither content nor length leaks through timing. */
+export function constantTimeEqual(expected: string, actual: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(expected), digest(actual));
+}
+
+export function parseBasic(header: string | undefined): { user: string; password: string } | null {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (match?.[1] === undefined) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon === -1) return null;
+  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+function normaliseAddress(address: string): string {
+  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+}
+
+/**
+ * Slows password guessing: each recent failure from an address delays the next answer to it a
+ * little more, up to a few seconds; a success or a quiet quarter of an hour forgets them.
+ */
+export class FailedLoginThrottle {
+  private readonly failures = new Map<string, { count: number; last: number }>();
+
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly forgetAfterMs = 15 * 60_000,
+  ) {}
+
+  /** How long to hold the answer to a request from this address. */
+  delayFor(address: string): number {
+    const entry = this.failures.get(address);
+    if (entry === undefined || this.now() - entry.last > this.forgetAfterMs) return 0;
+    return Math.min(250 * 2 ** (entry.count - 1), 5_000);
+  }
+
+  recordFailure(address: string): void {
+    const entry = this.failures.get(address);
+    const fresh = entry === undefined || this.now() - entry.last > this.forgetAfterMs;
+    this.failures.set(address, { count: fresh ? 1 : entry.count + 1, last: this.now() });
+    if (this.failures.size > 10_000) this.forgetOld();
+  }
+
+  recordSuccess(address: string): void {
+    this.failures.delete(address);
+  }
+
+  private forgetOld(): void {
+    for (const [address, entry] of this.failures) {
+      if (this.now() - entry.last > this.forgetAfterMs) this.failures.delete(address);
+    }
+  }
+}
