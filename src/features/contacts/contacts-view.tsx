@@ -196,7 +196,7 @@ function ContactsResults({
         )}
         <RetryWait error={contacts.isFetching ? contacts.failureReason : null} />
       </div>
-      <div className="relative min-h-0 flex-1">
+      <div className="relative flex min-h-0 flex-1 flex-col">
         {(contacts.isFetching || !campaignReady) && <ProgressBar label="Loading contacts" />}
         {body}
       </div>
@@ -220,7 +220,7 @@ function LoadingFrame({ children }: { children?: ReactNode }) {
       <div className="flex min-h-10 flex-none items-center border-b border-slate-200 px-4 text-sm dark:border-slate-800">
         {children}
       </div>
-      <div className="relative min-h-0 flex-1">
+      <div className="relative flex min-h-0 flex-1 flex-col">
         <ProgressBar label="Loading contacts" />
         <ContactsTable
           contacts={null}

@@ -136,7 +136,7 @@ function CampaignPicker({
         hidden={!open}
         // Keep focus in the input while an option is clicked.
         onMouseDown={(event) => event.preventDefault()}
-        className="absolute inset-x-0 top-full z-30 mt-1 max-h-80 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+        className="absolute top-full left-0 z-30 mt-1 max-h-80 w-max max-w-[28rem] min-w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
       >
         {options.map((option, index) => (
           <li

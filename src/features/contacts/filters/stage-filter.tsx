@@ -16,28 +16,27 @@ export function StageFilter({ value, disabled, onChange }: StageFilterProps) {
       {OPTIONS.map(({ stage, label, meaning }) => {
         const id = `stage-${stage ?? 'all'}`.replace(/\s+/g, '-');
         return (
-          <label
-            key={label}
-            title={meaning}
-            className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-0.5 text-sm hover:bg-slate-100 has-[:checked]:bg-sky-50 has-[:checked]:font-medium dark:hover:bg-slate-800 dark:has-[:checked]:bg-sky-950"
-          >
-            <input
-              type="radio"
-              name="stage"
-              checked={value === stage}
-              onChange={() => onChange(stage)}
-              aria-describedby={`${id}-meaning`}
-              className="accent-sky-700"
-            />
-            <span
-              aria-hidden="true"
-              className={`size-2.5 flex-none rounded-full ${stage ? STAGE_DOTS[stage] : 'bg-slate-300 dark:bg-slate-600'}`}
-            />
-            {label}
+          <div key={label} title={meaning}>
+            <label className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-0.5 text-sm hover:bg-slate-100 has-[:checked]:bg-sky-50 has-[:checked]:font-medium dark:hover:bg-slate-800 dark:has-[:checked]:bg-sky-950">
+              <input
+                type="radio"
+                name="stage"
+                checked={value === stage}
+                onChange={() => onChange(stage)}
+                aria-describedby={`${id}-meaning`}
+                className="accent-sky-700"
+              />
+              <span
+                aria-hidden="true"
+                className={`size-2.5 flex-none rounded-full ${stage ? STAGE_DOTS[stage] : 'bg-slate-300 dark:bg-slate-600'}`}
+              />
+              {label}
+            </label>
+            {/* Outside the label, so the radio's name is the stage alone and the meaning its description. */}
             <span id={`${id}-meaning`} className="sr-only">
               {meaning}
             </span>
-          </label>
+          </div>
         );
       })}
     </fieldset>
