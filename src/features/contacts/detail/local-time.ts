@@ -4,7 +4,7 @@
  */
 
 export type LocalTime = {
-  /** e.g. "Fri, 10:04 AM GMT-5" in the reader's locale. */
+  /** e.g. "Fri, 10:04 AM GMT-5". */
   text: string;
   /** Monday to Friday, 9:00 to 17:59 in the contact's zone. */
   workingHours: boolean;
@@ -17,8 +17,8 @@ type ZoneFormatters = { display: Intl.DateTimeFormat; clock: Intl.DateTimeFormat
 const formatterCache = new Map<string, ZoneFormatters | null>();
 const MAX_CACHED_ZONES = 1000;
 
-function formattersFor(timezone: string, locale: string | undefined): ZoneFormatters | null {
-  const key = `${locale ?? ''}|${timezone}`;
+function formattersFor(timezone: string, locale: string): ZoneFormatters | null {
+  const key = `${locale}|${timezone}`;
   const cached = formatterCache.get(key);
   if (cached !== undefined) return cached;
   let formatters: ZoneFormatters | null;
@@ -48,7 +48,8 @@ function formattersFor(timezone: string, locale: string | undefined): ZoneFormat
 
 const WEEKEND = new Set(['Sat', 'Sun']);
 
-export function formatLocalTime(timezone: string | null, now: Date, locale?: string): LocalTime | null {
+/** The app reads in US English throughout (see table/format.ts); tests may pass another locale. */
+export function formatLocalTime(timezone: string | null, now: Date, locale = 'en-US'): LocalTime | null {
   const zone = timezone?.trim();
   if (!zone || Number.isNaN(now.getTime())) return null;
   const formatters = formattersFor(zone, locale);
@@ -61,3 +62,6 @@ export function formatLocalTime(timezone: string | null, now: Date, locale?: str
     workingHours: !WEEKEND.has(weekday) && hour >= 9 && hour < 18,
   };
 }
+
+/** The id of the computed "Local time" column (no contact field has this code). */
+export const LOCAL_TIME_COLUMN = { id: 'local_time', label: 'Local time' } as const;

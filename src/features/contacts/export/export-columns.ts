@@ -1,0 +1,47 @@
+import { CAMPAIGN_TIMESTAMP_FIELDS, type Contact } from '../../../shared/contract';
+import { LOCAL_TIME_COLUMN, formatLocalTime } from '../detail/local-time';
+import type { CsvColumn } from './csv';
+
+/**
+ * The exported columns: the ones on screen, in their order, headed by their labels. Cells hold
+ * the API's values as uploaded, except Unix-second timestamps, which become ISO 8601 UTC so a
+ * spreadsheet reads them as dates, and the computed local time.
+ */
+
+const TIMESTAMP_IDS: ReadonlySet<string> = new Set([
+  'created',
+  ...CAMPAIGN_TIMESTAMP_FIELDS.map((field) => field.code),
+]);
+
+/** "2026-11-27T15:04:07Z" */
+export function isoTimestamp(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? String(seconds) : `${date.toISOString().slice(0, 19)}Z`;
+}
+
+function cellText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+export function csvColumnsFor(
+  columns: readonly { id: string; label: string }[],
+  now: Date,
+): CsvColumn<Contact>[] {
+  return columns.map(({ id, label }): CsvColumn<Contact> => {
+    if (id === LOCAL_TIME_COLUMN.id)
+      return { label, value: (contact) => formatLocalTime(contact.timezone, now)?.text };
+    if (TIMESTAMP_IDS.has(id)) {
+      return {
+        label,
+        value: (contact) => {
+          const value = contact[id];
+          return typeof value === 'number' ? isoTimestamp(value) : cellText(value);
+        },
+      };
+    }
+    return { label, value: (contact) => cellText(contact[id]) };
+  });
+}
