@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -122,6 +122,50 @@ describe('loadStaticSite', () => {
       await expect(loadStaticSite(empty)).rejects.toThrow('npm run build');
     } finally {
       rmSync(empty, { recursive: true });
+    }
+  });
+});
+
+describe('precompressed copies', () => {
+  it('are written beside the files once and reused, never served as pages of their own', async () => {
+    const built = mkdtempSync(path.join(tmpdir(), 'static-variants-'));
+    try {
+      mkdirSync(path.join(built, 'assets'));
+      writeFileSync(path.join(built, 'index.html'), INDEX);
+      writeFileSync(path.join(built, 'assets', 'index-Ab12.js'), SCRIPT);
+      const first = await loadStaticSite(built);
+      const stored = readFileSync(path.join(built, 'assets', 'index-Ab12.js.br'));
+      expect(brotliDecompressSync(stored).toString()).toBe(SCRIPT);
+      expect(gunzipSync(readFileSync(path.join(built, 'assets', 'index-Ab12.js.gz'))).toString()).toBe(
+        SCRIPT,
+      );
+
+      const second = await loadStaticSite(built);
+      expect(second.files.get('/assets/index-Ab12.js')?.br).toEqual(
+        first.files.get('/assets/index-Ab12.js')?.br,
+      );
+      expect([...second.files.keys()].sort()).toEqual(['/assets/index-Ab12.js', '/index.html']);
+    } finally {
+      rmSync(built, { recursive: true });
+    }
+  });
+
+  it('are made again when the file is newer than its copy', async () => {
+    const built = mkdtempSync(path.join(tmpdir(), 'static-stale-'));
+    try {
+      writeFileSync(path.join(built, 'index.html'), INDEX);
+      writeFileSync(path.join(built, 'big.txt'), 'old '.repeat(1000));
+      await loadStaticSite(built);
+      writeFileSync(path.join(built, 'big.txt'), 'new '.repeat(1000));
+      const past = Date.now() / 1000 - 60;
+      utimesSync(path.join(built, 'big.txt.br'), past, past);
+      utimesSync(path.join(built, 'big.txt.gz'), past, past);
+      const site = await loadStaticSite(built);
+      expect(brotliDecompressSync(site.files.get('/big.txt')?.br ?? Buffer.alloc(0)).toString()).toBe(
+        'new '.repeat(1000),
+      );
+    } finally {
+      rmSync(built, { recursive: true });
     }
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -54,37 +54,52 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 // Everything else (index.html, favicon) keeps its URL across builds, so the browser revalidates.
 const REVALIDATE = 'no-cache';
 
+/** Precompressed copies kept beside each file in dist/, so only the first start pays for them. */
+const VARIANTS = { br: '.br', gzip: '.gz' } as const;
+
 export async function loadStaticSite(dir: string): Promise<StaticSite> {
-  const names = await readdir(dir, { recursive: true, withFileTypes: true });
-  const entries = await Promise.all(
-    names
-      .filter((entry) => entry.isFile())
-      .map(async (entry): Promise<[string, StaticFile]> => {
-        const absolute = path.join(entry.parentPath, entry.name);
-        const urlPath = '/' + path.relative(dir, absolute).split(path.sep).join('/');
-        return [urlPath, await prepareFile(urlPath, await readFile(absolute))];
-      }),
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  const present = new Set(entries);
+  const isVariant = (file: string) =>
+    Object.values(VARIANTS).some(
+      (suffix) => file.endsWith(suffix) && present.has(file.slice(0, -suffix.length)),
+    );
+  const files = new Map(
+    await Promise.all(
+      entries
+        .filter((file) => !isVariant(file))
+        .map(async (file): Promise<[string, StaticFile]> => {
+          const urlPath = '/' + path.relative(dir, file).split(path.sep).join('/');
+          return [urlPath, await prepareFile(file, urlPath)];
+        }),
+    ),
   );
-  const files = new Map(entries);
   const index = files.get('/index.html');
-  if (index === undefined)
+  if (index === undefined) {
     throw new Error(`${path.join(dir, 'index.html')} is missing: run \`npm run build\`.`);
+  }
   return { files, index };
 }
 
-async function prepareFile(urlPath: string, body: Buffer): Promise<StaticFile> {
+async function prepareFile(file: string, urlPath: string): Promise<StaticFile> {
+  const [body, info] = await Promise.all([readFile(file), stat(file)]);
   const contentType = CONTENT_TYPES[path.extname(urlPath).toLowerCase()] ?? 'application/octet-stream';
   const compress = COMPRESSIBLE.test(contentType) && body.length >= MIN_COMPRESSED_SIZE;
-  // Maximum levels: paid once per start for files downloaded by every visitor.
+  // Maximum levels: brotli 11 takes about 2 s for a 460 KB bundle, once per build, and saves
+  // 7% over quality 9 for every visitor.
   const [br, gz] = compress
     ? await Promise.all([
-        brotliAsync(body, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-            [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-          },
-        }),
-        gzipAsync(body, { level: 9 }),
+        variant(file + VARIANTS.br, info.mtimeMs, () =>
+          brotliAsync(body, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+            },
+          }),
+        ),
+        variant(file + VARIANTS.gzip, info.mtimeMs, () => gzipAsync(body, { level: 9 })),
       ])
     : [null, null];
   return {
@@ -95,6 +110,16 @@ async function prepareFile(urlPath: string, body: Buffer): Promise<StaticFile> {
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
     cacheControl: urlPath.startsWith(HASHED_ASSETS) ? IMMUTABLE : REVALIDATE,
   };
+}
+
+/** Reads a compressed copy written after its source, or makes one and keeps it if dist/ is writable. */
+async function variant(file: string, sourceTime: number, compress: () => Promise<Buffer>): Promise<Buffer> {
+  const existing = await stat(file).catch(() => null);
+  if (existing !== null && existing.mtimeMs >= sourceTime) return readFile(file);
+  const compressed = await compress();
+  // A read-only deployment still serves compressed bytes; it just compresses again next start.
+  await writeFile(file, compressed).catch(() => undefined);
+  return compressed;
 }
 
 /**
