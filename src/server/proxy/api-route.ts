@@ -65,7 +65,7 @@ export function routeApiRequest({ method, rawTarget, hasBody }: ApiRequestLine):
       `The query string is ${rawQuery.length} characters long; the proxy accepts at most ${MAX_QUERY_LENGTH}.`,
     );
   }
-  if (!rawPath.startsWith(`${API_PREFIX}/`)) {
+  if (!rawPath.startsWith(API_PREFIX)) {
     return reject(404, 'Not Found', `Unknown API path. The proxy forwards only ${ALLOWED_LIST}.`);
   }
   const path = rawPath.slice(API_PREFIX.length);

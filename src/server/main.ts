@@ -1,0 +1,67 @@
+/**
+ * `npm start` (build when needed, then serve dist/) and `npm run dev` (`--dev`: Vite with hot
+ * reload). Prints one line with the address and the mode; SIGTERM or SIGINT drain and exit 0.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBuilt } from './build/ensure-built';
+import { ConfigError, parseEnv } from './env';
+import { startServer, type RunningServer } from './server';
+
+const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const log = (line: string) => console.error(line);
+
+async function main(): Promise<void> {
+  const dev = process.argv.includes('--dev');
+  try {
+    process.loadEnvFile(path.join(root, '.env'));
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+  }
+  const config = parseEnv(process.env);
+  if (!dev) await ensureBuilt(root, log);
+  const server = await startServer({
+    config,
+    app: dev ? { kind: 'vite-dev', root } : { kind: 'dist', dir: path.join(root, 'dist') },
+    log,
+  });
+  const { source } = config;
+  const mode =
+    source.mode === 'live'
+      ? `live mode: Mailstand at ${source.apiUrl.href}`
+      : `sandbox mode: demo data, sandbox API key ${server.sandboxKey}`;
+  console.log(`Mailstand Contacts on ${server.url} (${mode}${dev ? ', dev server with hot reload' : ''})`);
+  stopOnSignals(server);
+}
+
+function stopOnSignals(server: RunningServer): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log(`${signal} again: exiting without waiting.`);
+      process.exit(1);
+    }
+    stopping = true;
+    log(`${signal}: finishing requests in flight, then stopping.`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    log(error.message);
+  } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    log(`Cannot listen: the port is already in use (${error.message}). Set PORT to a free port.`);
+  } else {
+    log(`Could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,230 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactsPageSchema, workspacesResponseSchema } from '../shared/contract';
+import { parseEnv } from './env';
+import { CONTENT_SECURITY_POLICY } from './http/security-headers';
+import { SANDBOX_API_KEY } from './sandbox';
+import { startServer, type RunningServer } from './server';
+import { startFakeUpstream, type FakeUpstream } from './testing/fake-upstream';
+import { rawRequest } from './testing/raw-http';
+
+const CANARY = 'key_CANARY_1234567890';
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+let dist: string;
+let upstream: FakeUpstream;
+let server: RunningServer;
+const logLines: string[] = [];
+const seen: string[] = [];
+
+/** A stand-in for Vite's output, so these tests do not depend on a build. */
+function writeFakeDist(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'server-dist-'));
+  mkdirSync(path.join(dir, 'assets'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Mailstand Contacts</title>');
+  writeFileSync(path.join(dir, 'assets', 'index-Zx9.js'), 'export {};'.repeat(200));
+  return dir;
+}
+
+async function fetchAndRecord(url: string, init?: RequestInit) {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  seen.push(text, JSON.stringify([...response.headers]));
+  return { response, text };
+}
+
+beforeAll(async () => {
+  dist = writeFakeDist();
+  upstream = await startFakeUpstream();
+  server = await startServer({
+    config: parseEnv({
+      PORT: '0',
+      MAILSTAND_API_KEY: CANARY,
+      MAILSTAND_API_URL: upstream.url,
+      UPSTREAM_TIMEOUT_MS: '2000',
+    }),
+    app: { kind: 'dist', dir: dist },
+    log: (line) => logLines.push(line),
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+  await upstream.close();
+  rmSync(dist, { recursive: true });
+});
+
+describe('the whole server in live mode', () => {
+  it('reports its mode on /healthz', async () => {
+    const { response, text } = await fetchAndRecord(`${server.url}/healthz`);
+    expect(JSON.parse(text)).toEqual({ status: 'ok', mode: 'live' });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('sets the security headers on every kind of response', async () => {
+    for (const urlPath of [
+      '/',
+      '/contacts?workspace=x',
+      '/assets/index-Zx9.js',
+      '/assets/gone.js',
+      '/api/workspaces',
+      '/api/nope',
+      '/healthz',
+    ]) {
+      const { response } = await fetchAndRecord(server.url + urlPath);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect(response.headers.get(name), `${name} on ${urlPath}`).toBe(value);
+      }
+    }
+    const refused = await rawRequest(server.url, 'GET http://evil.example/api/workspaces HTTP/1.1');
+    expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('proxies /api with no-store and the key added', async () => {
+    upstream.received.length = 0;
+    const { response } = await fetchAndRecord(`${server.url}/api/workspaces`, {
+      headers: { Cookie: 'a=b', Authorization: 'Basic eDp5' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(upstream.received[0]?.headers.authorization).toBe(
+      `Basic ${Buffer.from(`${CANARY}:`).toString('base64')}`,
+    );
+    expect(upstream.received[0]?.headers.cookie).toBeUndefined();
+  });
+
+  it.each([
+    ['GET http://evil.example/api/workspaces HTTP/1.1', 400],
+    ['GET http://127.0.0.1/api/workspaces HTTP/1.1', 400],
+    ['GET * HTTP/1.1', 400],
+    ['OPTIONS * HTTP/1.1', 400],
+    ['GET /api%2fworkspaces HTTP/1.1', 400],
+    ['GET /API/workspaces HTTP/1.1', 404],
+    ['GET /api/contacts?search=a b HTTP/1.1', 400],
+    ['GET /sandbox-api/contacts HTTP/1.1', 404],
+    [`GET /api/contacts?search=${'a'.repeat(20_000)} HTTP/1.1`, 414],
+  ])('answers %s with %i and never calls the upstream', async (line, status) => {
+    upstream.received.length = 0;
+    const response = await rawRequest(server.url, line);
+    seen.push(response.raw);
+    expect(response.status).toBe(status);
+    expect(JSON.parse(response.body)).toMatchObject({ statusCode: status, error: expect.any(String) });
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it('serves the app for //api paths without calling the upstream', async () => {
+    upstream.received.length = 0;
+    const response = await rawRequest(server.url, 'GET //api/contacts HTTP/1.1');
+    expect(response.status).toBe(200);
+    expect(response.body).toContain('<title>Mailstand Contacts</title>');
+    expect(upstream.received).toHaveLength(0);
+  });
+
+  it('lets a request in flight finish on close, then refuses new ones', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const other = await startFakeUpstream();
+    other.respond((_req, res) => {
+      void held.then(() => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end('{"status":"ok","data":[{"id":"space_1","name":"Late"}]}');
+      });
+    });
+    const draining = await startServer({
+      config: parseEnv({ PORT: '0', MAILSTAND_API_KEY: CANARY, MAILSTAND_API_URL: other.url }),
+      app: { kind: 'dist', dir: dist },
+      log: (line) => logLines.push(line),
+    });
+    try {
+      const inFlight = fetch(`${draining.url}/api/workspaces`);
+      while (other.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      const closed = draining.close();
+      release();
+      const response = await inFlight;
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ data: [{ name: 'Late' }] });
+      await closed;
+      await expect(fetch(`${draining.url}/healthz`)).rejects.toThrow();
+    } finally {
+      await draining.close();
+      await other.close();
+    }
+  });
+
+  it('never shows the key in a response, a header or the log', () => {
+    expect(seen.length).toBeGreaterThan(10);
+    for (const text of [...seen, ...logLines]) expect(text).not.toContain(CANARY);
+  });
+});
+
+describe('the whole server in sandbox mode', () => {
+  let sandboxDir: string;
+  let sandbox: RunningServer;
+
+  beforeAll(async () => {
+    sandboxDir = mkdtempSync(path.join(tmpdir(), 'server-sandbox-'));
+    sandbox = await startServer({
+      config: parseEnv({
+        PORT: '0',
+        SANDBOX_DB: path.join(sandboxDir, 'sandbox.db'),
+        SANDBOX_CONTACTS: '3000',
+        SANDBOX_RATE_LIMIT: 'off',
+      }),
+      app: { kind: 'dist', dir: dist },
+      log: (line) => logLines.push(line),
+    });
+  });
+
+  afterAll(async () => {
+    await sandbox.close();
+    rmSync(sandboxDir, { recursive: true });
+  });
+
+  it('reports sandbox mode and its key', async () => {
+    expect(sandbox.sandboxKey).toBe(SANDBOX_API_KEY);
+    expect(await (await fetch(`${sandbox.url}/healthz`)).json()).toEqual({ status: 'ok', mode: 'sandbox' });
+  });
+
+  it('serves workspaces and a 2000-contact page through the proxy, as the sandbox API itself does', async () => {
+    const workspaces = workspacesResponseSchema.parse(
+      await (await fetch(`${sandbox.url}/api/workspaces`)).json(),
+    );
+    expect(workspaces.data.length).toBeGreaterThanOrEqual(3);
+    const largest = workspaces.data.reduce((a, b) =>
+      (a.campaign_count ?? 0) >= (b.campaign_count ?? 0) ? a : b,
+    );
+
+    const query = `?workspace=${largest.id}&display=2000&page=1`;
+    const response = await fetch(`${sandbox.url}/api/contacts${query}`, {
+      headers: { 'Accept-Encoding': 'br' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('br');
+    const page = contactsPageSchema.parse(await response.json());
+    expect(page.data).toHaveLength(2000);
+
+    const direct = await fetch(`${sandbox.url}/sandbox-api/contacts${query}`, {
+      headers: { Authorization: `Basic ${Buffer.from(`${SANDBOX_API_KEY}:`).toString('base64')}` },
+    });
+    expect(contactsPageSchema.parse(await direct.json())).toEqual(page);
+  });
+
+  it('passes the sandbox’s own errors through', async () => {
+    const response = await fetch(`${sandbox.url}/api/contacts?display=2001&page=1`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ statusCode: 400, error: expect.any(String) });
+  });
+
+  it('asks for the key on /sandbox-api', async () => {
+    const response = await fetch(`${sandbox.url}/sandbox-api/workspaces`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: 'Unauthorized Permission' });
+  });
+});
