@@ -76,17 +76,22 @@ function CampaignPicker({
     close();
     if (option.id !== value) onChange(option.id);
   };
+  /** Opens the list with the current choice active, so Enter keeps it. */
+  const openList = () => {
+    if (open) return;
+    setOpen(true);
+    setActive(
+      Math.max(
+        0,
+        options.findIndex((option) => option.id === value),
+      ),
+    );
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (!open) {
-        setOpen(true);
-        setActive(
-          Math.max(
-            0,
-            options.findIndex((option) => option.id === value),
-          ),
-        );
+        openList();
         return;
       }
       const step = event.key === 'ArrowDown' ? 1 : -1;
@@ -121,7 +126,7 @@ function CampaignPicker({
           setOpen(true);
           setActive(event.target.value.trim() === '' ? 0 : 1);
         }}
-        onClick={() => setOpen(true)}
+        onClick={openList}
         onBlur={close}
         onKeyDown={onKeyDown}
         className={INPUT_CLASS}
@@ -136,7 +141,7 @@ function CampaignPicker({
         hidden={!open}
         // Keep focus in the input while an option is clicked.
         onMouseDown={(event) => event.preventDefault()}
-        className="absolute top-full left-0 z-30 mt-1 max-h-80 w-max max-w-[28rem] min-w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
+        className="absolute inset-x-0 top-full z-30 mt-1 max-h-96 overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900"
       >
         {options.map((option, index) => (
           <li
@@ -146,7 +151,7 @@ function CampaignPicker({
             aria-selected={option.id === value}
             onClick={() => choose(option)}
             onMouseMove={() => setActive(index)}
-            className={`flex cursor-pointer items-center gap-2 px-2.5 py-1.5 aria-selected:font-semibold ${index === activeIndex ? 'bg-sky-100 dark:bg-sky-900/60' : ''}`}
+            className={`cursor-pointer px-2.5 py-1.5 aria-selected:font-semibold ${index === activeIndex ? 'bg-sky-100 dark:bg-sky-900/60' : ''}`}
           >
             {option.campaign ? <CampaignOption campaign={option.campaign} /> : 'All campaigns'}
           </li>
@@ -179,21 +184,23 @@ function CampaignOption({ campaign }: { campaign: Campaign }) {
   const status = campaign.status ?? '';
   return (
     <>
-      <span className="min-w-0 flex-1 truncate" title={campaign.name}>
+      <span className="block truncate" title={campaign.name}>
         {campaign.name}
       </span>
-      {status !== '' && (
-        <span
-          className={`rounded px-1.5 text-xs leading-5 font-medium ${STATUS_CLASSES[status] ?? 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100'}`}
-        >
-          {status}
-        </span>
-      )}
-      {campaign.contacts !== undefined && (
-        <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400">
-          {formatCount(campaign.contacts)} {campaign.contacts === 1 ? 'contact' : 'contacts'}
-        </span>
-      )}
+      <span className="flex items-center gap-2 text-xs font-normal text-slate-500 dark:text-slate-400">
+        {status !== '' && (
+          <span
+            className={`rounded px-1.5 leading-5 font-medium ${STATUS_CLASSES[status] ?? 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100'}`}
+          >
+            {status}
+          </span>
+        )}
+        {campaign.contacts !== undefined && (
+          <span className="tabular-nums">
+            {formatCount(campaign.contacts)} {campaign.contacts === 1 ? 'contact' : 'contacts'}
+          </span>
+        )}
+      </span>
     </>
   );
 }

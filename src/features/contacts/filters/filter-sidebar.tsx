@@ -35,7 +35,7 @@ export function FilterSidebar({
   return (
     <aside
       aria-label="Filters"
-      className="flex w-72 flex-none flex-col gap-5 overflow-y-auto border-r border-slate-200 p-4 dark:border-slate-800"
+      className="flex w-72 flex-none flex-col gap-5 overflow-x-hidden overflow-y-auto border-r border-slate-200 p-4 dark:border-slate-800"
     >
       <WorkspaceSelect
         workspaces={workspaces}
