@@ -63,8 +63,8 @@ test.describe('paging through a workspace', () => {
       '100',
       '250',
       '500',
-      '1000',
-      '2000',
+      '1,000',
+      '2,000',
     ]);
     // Rows 201-300 were on screen: at 50 a page, row 201 starts page 5.
     await rowsPerPage.selectOption('50');

@@ -4,8 +4,9 @@ import { CONTACT_FIELDS, type ContactFieldCode } from '../../src/shared/contract
 /** Numbers as the app prints them ("61,234"): the tests run the browser in en-US. */
 export const formatCount = (value: number) => value.toLocaleString('en-US');
 
-/** The paging status a person reads, e.g. "1–2,000 of 61,234". */
+/** The paging status a person reads, e.g. "1–2,000 of 61,234", or "0 of 0" for no contacts. */
 export function rangeText(first: number, last: number, total: number): string {
+  if (total === 0) return '0 of 0';
   return `${formatCount(first)}–${formatCount(last)} of ${formatCount(total)}`;
 }
 

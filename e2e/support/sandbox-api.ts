@@ -67,7 +67,14 @@ export class SandboxApi {
     for (const [key, value] of Object.entries(params)) {
       if (value !== undefined && value !== false) search.set(key, String(value));
     }
-    const response = await this.request.get(`${path}?${search}`);
+    let response = await this.request.get(`${path}?${search}`);
+    // Only the rate-limited server answers 429; like the app, wait as long as it asks, once.
+    if (response.status() === 429) {
+      await new Promise((resolve) =>
+        setTimeout(resolve, Number(response.headers()['retry-after'] ?? 15) * 1000),
+      );
+      response = await this.request.get(`${path}?${search}`);
+    }
     expect(response.status(), `GET ${path}?${search}: ${await response.text()}`).toBe(200);
     return schema.parse(await response.json());
   }

@@ -1,0 +1,172 @@
+import { ContactsScreen } from './support/contacts-screen';
+import { expect, test } from './support/fixtures';
+
+test.describe('contact detail', () => {
+  test('clicking a row opens its record beside the table, in the URL, and Esc returns to the row', async ({
+    page,
+    api,
+    workspaces,
+  }) => {
+    const screen = new ContactsScreen(page);
+    const workspace = workspaces.large.id;
+    const first = (await api.contacts({ workspace, display: 100 })).data[40];
+    if (!first) throw new Error('the large workspace has fewer than 41 contacts');
+    await screen.open({ workspace });
+    await screen.expectSettled();
+
+    const row = screen.renderedRows().filter({ hasText: first.email ?? '' });
+    await row.scrollIntoViewIfNeeded();
+    const scrollTop = await screen.grid.evaluate((grid) => grid.scrollTop);
+    await row.getByRole('gridcell').nth(2).click();
+
+    const panel = page.getByRole('dialog', { name: first.full_name ?? '' });
+    await expect(panel).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`contact=${first.id}`));
+    await expect(panel.getByRole('link', { name: first.email ?? '' })).toHaveAttribute(
+      'href',
+      `mailto:${first.email}`,
+    );
+    await expect(panel.getByRole('region', { name: 'Campaigns' })).toBeVisible();
+
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+    await expect(page).not.toHaveURL(/contact=/);
+    await expect(row).toBeFocused();
+    expect(await screen.grid.evaluate((grid) => grid.scrollTop)).toBe(scrollTop);
+  });
+
+  test('a link with contact= opens the record with every group, custom fields by label, and campaigns by name', async ({
+    page,
+    workspaces,
+    api,
+  }) => {
+    const workspace = workspaces.large.id;
+    const campaigns = await api.campaigns(workspace);
+    const campaign = campaigns.find((candidate) => (candidate.contacts ?? 0) > 0);
+    if (!campaign) throw new Error('no campaign with contacts');
+    const member = (await api.contacts({ workspace, campaign: campaign.id, display: 1 })).data[0];
+    if (!member) throw new Error('the campaign has no contacts');
+
+    await page.goto(`/?workspace=${workspace}&contact=${member.id}`);
+
+    const panel = page.getByRole('dialog', { name: member.full_name || member.email || member.id });
+    await expect(panel).toBeVisible();
+    for (const group of [
+      'Person',
+      'Company',
+      'Address',
+      'Social and web',
+      'Notes',
+      'Custom fields',
+      'Campaigns',
+    ]) {
+      await expect(panel.getByRole('region', { name: group })).toBeVisible();
+    }
+    await expect(panel.getByRole('region', { name: 'Address' })).toContainText('Local time');
+    const campaignsRegion = panel.getByRole('region', { name: 'Campaigns' });
+    await expect(campaignsRegion).toContainText(campaign.name);
+    for (const label of [
+      'Last sent',
+      'Last open',
+      'Last click',
+      'Last reply',
+      'Last unsubscribe',
+      'Last bounce',
+    ]) {
+      await expect(campaignsRegion.getByText(label, { exact: true }).first()).toBeVisible();
+    }
+
+    await panel.getByRole('button', { name: 'Close contact details' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(page).not.toHaveURL(/contact=/);
+  });
+
+  test('the keyboard moves through rows, opens one with Enter and closes it with Escape', async ({
+    page,
+    api,
+    workspaces,
+  }) => {
+    const screen = new ContactsScreen(page);
+    const workspace = workspaces.large.id;
+    const contacts = (await api.contacts({ workspace, display: 100 })).data;
+    await screen.open({ workspace });
+    await screen.expectSettled();
+
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('k');
+    const focused = screen.renderedRows().filter({ hasText: contacts[2]?.email ?? '' });
+    await expect(focused).toBeFocused();
+
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('dialog', { name: contacts[2]?.full_name ?? '' });
+    await expect(panel).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+    await expect(focused).toBeFocused();
+
+    await page.keyboard.press('/');
+    await expect(screen.search).toBeFocused();
+    await page.keyboard.press('Escape');
+    await screen.grid.focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(help).toHaveCount(0);
+  });
+
+  test('Copy email confirms visibly', async ({ page, context, api, workspaces }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const workspace = workspaces.large.id;
+    const contact = (await api.contacts({ workspace, display: 1 })).data[0];
+    if (!contact?.email) throw new Error('no contact with an email');
+    await page.goto(`/?workspace=${workspace}&contact=${contact.id}`);
+
+    await page.getByRole('button', { name: 'Copy email' }).click();
+
+    await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(contact.email);
+  });
+});
+
+test.describe('hostile contacts in the detail panel', () => {
+  test('render as inert text: no script runs, no javascript: or data: link exists', async ({
+    page,
+    api,
+    workspaces,
+  }) => {
+    const workspace = workspaces.large.id;
+    const hostile = (await api.contacts({ workspace, search: 'hostile.example', display: 100 })).data;
+    expect(hostile.length).toBeGreaterThan(20);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+
+    for (const contact of hostile) {
+      await page.goto(`/?workspace=${workspace}&search=hostile.example&contact=${contact.id}`);
+      const panel = page.getByRole('dialog').filter({ has: page.getByRole('region', { name: 'Person' }) });
+      await expect(panel).toBeVisible();
+      await expect(panel.getByRole('region', { name: 'Campaigns' })).toBeVisible();
+
+      const hrefs = await page
+        .locator('[href], [src], [action], [formaction]')
+        .evaluateAll((elements) =>
+          elements.map((element) =>
+            ['href', 'src', 'action', 'formaction'].map((name) => element.getAttribute(name) ?? '').join(' '),
+          ),
+        );
+      for (const href of hrefs)
+        expect(href.replace(/\s/g, '').toLowerCase()).not.toMatch(/^(javascript|data|vbscript):/);
+      // Markup in the data stays text: no element the data could have created.
+      expect(await panel.locator('script, img, svg, iframe, b, i').count()).toBe(0);
+      for (const link of await panel.locator('a[target="_blank"]').all()) {
+        await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+      }
+    }
+    expect(dialogs).toEqual([]);
+  });
+});
