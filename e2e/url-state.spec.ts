@@ -85,7 +85,8 @@ test.describe('the URL holds the view', () => {
   });
 
   test.describe(() => {
-    // The app learns that a workspace does not exist from the API's 400 Missing Record.
+    // The campaign picker asks for the URL's workspace before the view has checked it exists, and
+    // the API answers 400 Missing Record (avoidable; reported to the UI's owner).
     test.use({
       expectedConsoleErrors: [/Failed to load resource: the server responded with a status of 400/],
     });
