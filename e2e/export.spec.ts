@@ -171,7 +171,7 @@ test.describe('Export CSV', () => {
       .renderedRows()
       .nth(2)
       .getByRole('checkbox')
-      .check({ modifiers: ['Shift'] });
+      .click({ modifiers: ['Shift'] });
     const bar = page.getByRole('region', { name: 'Selection' });
     await expect(bar).toContainText('3 selected');
     const selectionDownload = page.waitForEvent('download');

@@ -50,7 +50,7 @@ export function parseCsv(text: string): string[][] {
 }
 
 /** What a cell holds for an API value: formula starters neutralised with a leading quote (OWASP). */
-export function expectedCell(value: string | number | null | undefined): string {
+export function expectedCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
