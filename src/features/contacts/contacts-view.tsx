@@ -93,6 +93,7 @@ export function ContactsView() {
       <FilterSidebar
         filters={filters}
         workspaces={workspaceList}
+        workspace={workspace}
         campaignName={campaign?.name}
         setFilters={setFilters}
         clearFilters={clearFilters}

@@ -11,6 +11,8 @@ import { WorkspaceSelect } from './workspace-select';
 type FilterSidebarProps = {
   filters: ContactFilters;
   workspaces: Workspace[] | null;
+  /** The URL's workspace once it is known to exist; nothing asks the API about it before. */
+  workspace: Workspace | null;
   /** The selected campaign's name, for its chip, once the campaigns have loaded. */
   campaignName: string | undefined;
   setFilters: ContactFiltersApi['setFilters'];
@@ -27,11 +29,12 @@ function resetField<K extends keyof ContactFilters>(key: K): FilterPatch {
 export function FilterSidebar({
   filters,
   workspaces,
+  workspace,
   campaignName,
   setFilters,
   clearFilters,
 }: FilterSidebarProps) {
-  const noWorkspace = filters.workspace === null;
+  const noWorkspace = workspace === null;
   return (
     <aside
       aria-label="Filters"
@@ -43,7 +46,7 @@ export function FilterSidebar({
         onChange={(workspace) => setFilters({ workspace })}
       />
       <CampaignCombobox
-        workspace={filters.workspace}
+        workspace={workspace?.id ?? null}
         value={filters.campaign}
         onChange={(campaign) => setFilters({ campaign })}
       />
