@@ -166,16 +166,7 @@ export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): A
 
       // Success bodies (up to several megabytes) are streamed; only their first byte is checked,
       // so an HTML page or an empty body labelled as JSON still becomes a 502.
-      const chunks = decoded[Symbol.asyncIterator]();
-      const head: Buffer[] = [];
-      let first: number | undefined;
-      while (first === undefined) {
-        const next = await chunks.next();
-        if (next.done === true) break;
-        const chunk = Buffer.from(next.value);
-        head.push(chunk);
-        first = chunk.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
-      }
+      const { head, first } = await readUntilFirstByte(decoded);
       if (first !== 0x7b && first !== 0x5b) {
         upstreamReq.destroy();
         fail(
@@ -199,17 +190,15 @@ export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): A
         Vary: 'Accept-Encoding',
         ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
       });
-      async function* body() {
-        try {
-          yield* head;
-          for (let next = await chunks.next(); next.done !== true; next = await chunks.next())
-            yield next.value;
-        } finally {
-          await chunks.return?.();
-        }
+      // Plain stream piping: an async generator in between tripled the relay time of a 3 MB page.
+      if (encoding === 'identity') {
+        res.write(head);
+        await pipeline(decoded, res);
+      } else {
+        const encoder = createFastEncoder(encoding);
+        encoder.write(head);
+        await pipeline(decoded, encoder, res);
       }
-      if (encoding === 'identity') await pipeline(body, res);
-      else await pipeline(body, createFastEncoder(encoding), res);
     }
   }
 
@@ -229,7 +218,32 @@ function decodeBody(upstreamRes: IncomingMessage): Readable | null {
           : null;
   if (decoder === null) return null;
   upstreamRes.on('error', (error) => decoder.destroy(error));
+  // Whoever reads the decoder handles its errors; this only keeps an error raised after the
+  // proxy has stopped reading (the upstream was cut off) from crashing the process.
+  decoder.on('error', () => undefined);
   return upstreamRes.pipe(decoder);
+}
+
+/**
+ * Reads until the first byte that is not JSON whitespace and leaves the stream paused there, so
+ * the rest can be piped on once the answer is known to be JSON. `first` is undefined for a body
+ * of nothing but whitespace.
+ */
+function readUntilFirstByte(stream: Readable): Promise<{ head: Buffer; first: number | undefined }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const finish = (first: number | undefined) => {
+      stream.off('data', onData).off('end', onEnd).off('error', reject).pause();
+      resolve({ head: Buffer.concat(chunks), first });
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      const first = chunk.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
+      if (first !== undefined) finish(first);
+    };
+    const onEnd = () => finish(undefined);
+    stream.on('data', onData).on('end', onEnd).on('error', reject);
+  });
 }
 
 async function readText(stream: Readable, limit: number): Promise<string | null> {
