@@ -11,7 +11,7 @@ import type { Contact } from '../../../shared/contract';
 import type { ContactColumn } from './columns';
 
 /** Every row is exactly this tall, so the virtualizer never measures a row. */
-export const ROW_HEIGHT = 36;
+const ROW_HEIGHT = 36;
 const HEADER_HEIGHT = 36;
 /** Rows rendered beyond each edge of the viewport, so a fast scroll does not show blank space. */
 const ROW_OVERSCAN = 8;
