@@ -34,9 +34,10 @@ export function negotiateEncoding(acceptEncoding: string | undefined): ContentEn
 }
 
 /**
- * A streaming compressor for API responses. Levels chosen by measurement on a 2000-contact page
- * (see src/server/README figures in the commit log): brotli quality 1 and gzip level 1 cost a
- * fraction of the default levels for a few percent more bytes, and API bodies are never cached.
+ * A streaming compressor for API responses. Measured on a 2000-contact sandbox page (2.83 MB):
+ * brotli quality 1 takes 8 ms for 464 KB, gzip level 1 21 ms for 561 KB, gzip 6 45 ms for
+ * 411 KB. Brotli 1 is both the fastest and smaller than gzip 1; API bodies are never cached, so
+ * higher levels would be paid on every request.
  */
 export function createFastEncoder(encoding: Exclude<ContentEncoding, 'identity'>): BrotliCompress | Gzip {
   return encoding === 'br'
