@@ -228,3 +228,93 @@ describe('the whole server in sandbox mode', () => {
     expect(await response.json()).toMatchObject({ error: 'Unauthorized Permission' });
   });
 });
+
+describe('the access gate', () => {
+  const basic = (user: string, password: string) =>
+    `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+  async function startGated(env: Record<string, string>) {
+    return startServer({
+      config: parseEnv({ PORT: '0', MAILSTAND_API_KEY: CANARY, MAILSTAND_API_URL: upstream.url, ...env }),
+      app: { kind: 'dist', dir: dist },
+      log: (line) => logLines.push(line),
+    });
+  }
+
+  it('with a password, keeps /healthz open and asks for a login everywhere else', async () => {
+    const gated = await startGated({
+      ACCESS_PASSWORD: 'shared password for the team',
+      ACCESS_USERS: 'alice:alice-own-password',
+    });
+    try {
+      expect((await fetch(`${gated.url}/healthz`)).status).toBe(200);
+      upstream.received.length = 0;
+      for (const urlPath of [
+        '/',
+        '/contacts',
+        '/assets/index-Zx9.js',
+        '/api/workspaces',
+        '/sandbox-api/workspaces',
+      ]) {
+        const response = await fetch(gated.url + urlPath);
+        expect(response.status, urlPath).toBe(401);
+        expect(response.headers.get('www-authenticate')).toBe(
+          'Basic realm="Mailstand Contacts", charset="UTF-8"',
+        );
+        expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+        expect(await response.json()).toMatchObject({ statusCode: 401, error: 'Login Required' });
+      }
+      expect(upstream.received).toHaveLength(0);
+
+      const wrong = await fetch(`${gated.url}/api/workspaces`, {
+        headers: { Authorization: basic('bob', 'guess') },
+      });
+      expect(wrong.status).toBe(401);
+      expect(upstream.received).toHaveLength(0);
+
+      const shared = await fetch(`${gated.url}/api/workspaces`, {
+        headers: { Authorization: basic('anyone', 'shared password for the team') },
+      });
+      expect(shared.status).toBe(200);
+      // The login is between the browser and this server: Mailstand sees only the key.
+      expect(upstream.received[0]?.headers.authorization).toBe(
+        `Basic ${Buffer.from(`${CANARY}:`).toString('base64')}`,
+      );
+
+      const own = await fetch(`${gated.url}/`, {
+        headers: { Authorization: basic('alice', 'alice-own-password') },
+      });
+      expect(own.status).toBe(200);
+      const othersPassword = await fetch(`${gated.url}/`, {
+        headers: { Authorization: basic('mallory', 'alice-own-password') },
+      });
+      expect(othersPassword.status).toBe(401);
+    } finally {
+      await gated.close();
+    }
+  });
+
+  it('with an identity header, trusts it only from the login proxy', async () => {
+    const trusted = await startGated({
+      ACCESS_IDENTITY_HEADER: 'X-Auth-Request-Email',
+      ACCESS_TRUSTED_PROXIES: '127.0.0.1,::1',
+    });
+    const untrusted = await startGated({
+      ACCESS_IDENTITY_HEADER: 'X-Auth-Request-Email',
+      ACCESS_TRUSTED_PROXIES: '10.9.9.9',
+    });
+    try {
+      const named = { 'X-Auth-Request-Email': 'ops@example.com' };
+      expect((await fetch(`${trusted.url}/api/workspaces`, { headers: named })).status).toBe(200);
+      expect((await fetch(`${trusted.url}/api/workspaces`)).status).toBe(401);
+      expect((await fetch(`${trusted.url}/healthz`)).status).toBe(200);
+      const spoofed = await fetch(`${untrusted.url}/api/workspaces`, { headers: named });
+      expect(spoofed.status).toBe(403);
+      expect(spoofed.headers.get('www-authenticate')).toBeNull();
+      expect((await fetch(`${untrusted.url}/healthz`)).status).toBe(200);
+    } finally {
+      await trusted.close();
+      await untrusted.close();
+    }
+  });
+});
