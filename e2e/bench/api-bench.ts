@@ -1,0 +1,140 @@
+import { contactsPageSchema, MAX_DISPLAY } from '../../src/shared/contract';
+import { SANDBOX_AUTHORIZATION, timedGet, type Timed } from './http-client';
+import type { Scenario } from './scenario';
+import { summarize, type Summary } from './stats';
+
+/** One filter combination of GET /contacts, at display=2000. */
+type Combination = { name: string; filters: string; lastPage?: boolean };
+
+export type CombinationResult = {
+  name: string;
+  query: string;
+  rows: number;
+  totalFound: number;
+  /** The very first request for this filter: nothing about it is cached yet. */
+  firstMs: number;
+  /** Repeated requests straight to /sandbox-api. */
+  sandbox: Summary;
+  /** The same through the app's /api proxy: uncompressed, and compressed as a browser asks. */
+  proxy: Summary;
+  proxyBrotli: Summary;
+  proxyGzip: Summary;
+  bytes: { raw: number; gzip: number; br: number };
+};
+
+export type ApiResult = {
+  contacts: number;
+  runs: number;
+  combinations: CombinationResult[];
+  /** The slowest combination's p95, the figure the target is about. */
+  worstP95: number;
+  /** Sum of the proxy's medians over the sandbox's medians, minus one: 0.05 is 5% slower. */
+  proxyOverhead: number;
+};
+
+function combinations(scenario: Scenario): Combination[] {
+  const campaign = `&campaign=${encodeURIComponent(scenario.campaign)}`;
+  return [
+    { name: 'none', filters: '' },
+    { name: 'stage', filters: '&stage=Prospecting' },
+    { name: 'campaign', filters: campaign },
+    { name: 'campaign + stage', filters: `${campaign}&stage=Replied` },
+    { name: `search common "${scenario.commonSearch}"`, filters: `&search=${scenario.commonSearch}` },
+    { name: 'search rare (one address)', filters: `&search=${encodeURIComponent(scenario.rareSearch)}` },
+    { name: 'search 2 letters + stage', filters: '&search=an&stage=Interested' },
+    { name: 'has_opened', filters: '&has_opened=true' },
+    { name: 'campaign + has_replied', filters: `${campaign}&has_replied=true` },
+    { name: 'last page', filters: '', lastPage: true },
+    { name: 'last page, has_opened', filters: '&has_opened=true', lastPage: true },
+    { name: 'no result', filters: '&search=zzqxjv' },
+  ];
+}
+
+function contactsQuery(scenario: Scenario, filters: string, page: number, display = MAX_DISPLAY): string {
+  return `/contacts?workspace=${encodeURIComponent(scenario.workspace)}&page=${page}&display=${display}${filters}`;
+}
+
+function ok(response: Timed, what: string): Timed {
+  if (response.status !== 200) {
+    throw new Error(`${what} answered ${response.status}: ${response.body.toString('utf8').slice(0, 300)}`);
+  }
+  return response;
+}
+
+/**
+ * Latency of GET /contacts for each combination, straight from the sandbox and through the proxy,
+ * requests interleaved so that a slow moment of the machine hits all of them alike.
+ */
+export async function measureApi(
+  baseUrl: string,
+  scenario: Scenario,
+  runs: number,
+  log: (line: string) => void,
+): Promise<ApiResult> {
+  const direct = (query: string) =>
+    timedGet(`${baseUrl}/sandbox-api${query}`, { Authorization: SANDBOX_AUTHORIZATION });
+  const proxied = (query: string, encoding: string) =>
+    timedGet(`${baseUrl}/api${query}`, { 'Accept-Encoding': encoding });
+
+  const results: CombinationResult[] = [];
+  for (const combination of combinations(scenario)) {
+    let page = 1;
+    let firstMs = 0;
+    if (combination.lastPage) {
+      // Finding the last page counts the matches: that request is part of the cold cost.
+      const counted = ok(await direct(contactsQuery(scenario, combination.filters, 1, 1)), combination.name);
+      firstMs += counted.ms;
+      const { total_found: total } = contactsPageSchema.parse(JSON.parse(counted.body.toString('utf8')));
+      page = Math.max(1, Math.ceil(total / MAX_DISPLAY));
+    }
+    const query = contactsQuery(scenario, combination.filters, page);
+    const first = ok(await direct(query), combination.name);
+    firstMs += first.ms;
+    const parsed = contactsPageSchema.parse(JSON.parse(first.body.toString('utf8')));
+
+    const samples = {
+      sandbox: [] as number[],
+      proxy: [] as number[],
+      br: [] as number[],
+      gzip: [] as number[],
+    };
+    const bytes = { raw: first.bytes, gzip: 0, br: 0 };
+    for (let run = 0; run < runs; run++) {
+      samples.sandbox.push(ok(await direct(query), combination.name).ms);
+      samples.proxy.push(ok(await proxied(query, 'identity'), combination.name).ms);
+      const br = ok(await proxied(query, 'br'), combination.name);
+      samples.br.push(br.ms);
+      bytes.br = br.encoding === 'br' ? br.bytes : bytes.raw;
+      const gzip = ok(await proxied(query, 'gzip'), combination.name);
+      samples.gzip.push(gzip.ms);
+      bytes.gzip = gzip.encoding === 'gzip' ? gzip.bytes : bytes.raw;
+    }
+    const result: CombinationResult = {
+      name: combination.name,
+      query,
+      rows: parsed.data.length,
+      totalFound: parsed.total_found,
+      firstMs,
+      sandbox: summarize(samples.sandbox),
+      proxy: summarize(samples.proxy),
+      proxyBrotli: summarize(samples.br),
+      proxyGzip: summarize(samples.gzip),
+      bytes,
+    };
+    log(
+      `  ${combination.name.padEnd(34)} p50 ${result.sandbox.median.toFixed(1).padStart(6)} ms  ` +
+        `p95 ${result.sandbox.p95.toFixed(1).padStart(6)} ms  first ${firstMs.toFixed(1).padStart(6)} ms  ` +
+        `${result.rows} rows of ${result.totalFound}`,
+    );
+    results.push(result);
+  }
+  const sum = (pick: (result: CombinationResult) => number) =>
+    results.reduce((total, result) => total + pick(result), 0);
+  return {
+    contacts: scenario.contacts,
+    runs,
+    combinations: results,
+    worstP95: Math.max(...results.map((result) => result.sandbox.p95)),
+    proxyOverhead: sum((result) => result.proxy.median) / sum((result) => result.sandbox.median) - 1,
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: builds the app, starts the real server on the sandbox, and measures the sandbox
+ * API, the /api proxy and the app in Chromium. Prints tables, then every figure against its
+ * target (issue 5), and writes bench-results/latest.json. Separate from the tests: nothing here
+ * passes or fails a build.
+ *
+ *   npm run bench                        100,000 contacts: API and browser (a few minutes)
+ *   npm run bench -- --full              also the API at 1,000,000 contacts (BENCH_1M=1 does the same;
+ *                                        the first run seeds that database, a few minutes more)
+ *   npm run bench -- --only=api|browser  one part
+ *   npm run bench -- --runs=5 --api-runs=20 --label=before --baseline=bench-results/before.json
+ *
+ * BENCH_DB_DIR (default .data/bench) keeps the seeded databases between runs; BENCH_PORT (default
+ * any free port) is where the server listens.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { measureApi, type ApiResult } from './api-bench';
+import { buildApp, startAppServer, type AppServer } from './app-server';
+import { measureBrowser } from './browser-bench';
+import { measureBundle } from './bundle-size';
+import { closeConnections } from './http-client';
+import { apiTable, browserTable, bundleTable, targetsMarkdown, targetsTable } from './report';
+import { findScenario } from './scenario';
+import { checkTargets, type BenchResults, type TargetCheck } from './targets';
+
+const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const log = (line: string) => console.log(line);
+
+const { values: args } = parseArgs({
+  options: {
+    full: { type: 'boolean', default: process.env.BENCH_1M === '1' },
+    only: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    'api-runs': { type: 'string', default: '20' },
+    label: { type: 'string' },
+    baseline: { type: 'string' },
+  },
+});
+
+function count(name: string, text: string, minimum: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum)
+    throw new Error(`--${name} must be a whole number of at least ${minimum}.`);
+  return value;
+}
+
+// Fewer than 5 runs is for trying the benchmark out, not for figures.
+const runs = count('runs', args.runs, 1);
+const apiRuns = count('api-runs', args['api-runs'], 5);
+if (args.only !== undefined && args.only !== 'api' && args.only !== 'browser') {
+  throw new Error('--only takes "api" or "browser".');
+}
+const measureApiPart = args.only !== 'browser';
+const measureBrowserPart = args.only !== 'api';
+const dbDir = path.resolve(root, process.env.BENCH_DB_DIR ?? '.data/bench');
+const port = Number(process.env.BENCH_PORT ?? 0);
+const outDir = path.join(root, 'bench-results');
+const dist = path.join(outDir, 'dist');
+
+async function withServer<T>(contacts: number, work: (server: AppServer) => Promise<T>): Promise<T> {
+  log(`\nStarting the server on a sandbox of ${contacts.toLocaleString('en-US')} contacts...`);
+  const server = await startAppServer({
+    root,
+    dist,
+    port,
+    dbPath: path.join(dbDir, `sandbox-${contacts}.db`),
+    contacts,
+    log,
+  });
+  try {
+    return await work(server);
+  } finally {
+    closeConnections();
+    await server.stop();
+  }
+}
+
+async function apiAt(server: AppServer, contacts: number): Promise<ApiResult> {
+  const scenario = await findScenario(server.url);
+  log(
+    `GET /contacts at ${contacts.toLocaleString('en-US')} contacts (workspace of ${scenario.contacts.toLocaleString('en-US')}), ${apiRuns} runs each:`,
+  );
+  return measureApi(server.url, scenario, apiRuns, log);
+}
+
+function gitCommit(): string | null {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
+    return dirty === '' ? commit : `${commit} (src modified)`;
+  } catch {
+    return null;
+  }
+}
+
+async function readBaseline(file: string): Promise<TargetCheck[]> {
+  const saved: unknown = JSON.parse(await readFile(path.resolve(root, file), 'utf8'));
+  if (typeof saved !== 'object' || saved === null || !('targets' in saved) || !Array.isArray(saved.targets)) {
+    throw new Error(`${file} is not a benchmark result (no "targets").`);
+  }
+  return saved.targets.filter(
+    (entry): entry is TargetCheck => typeof entry === 'object' && entry !== null && 'figure' in entry,
+  );
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const baseline = args.baseline ? await readBaseline(args.baseline) : null;
+  await mkdir(outDir, { recursive: true });
+
+  log('Building the app into bench-results/dist...');
+  await buildApp(root, dist);
+  const bundle = await measureBundle(dist);
+  log(bundleTable(bundle));
+
+  const results: BenchResults = { bundle, api100k: null, api1m: null, browser: null };
+  await withServer(100_000, async (server) => {
+    if (measureApiPart) results.api100k = await apiAt(server, 100_000);
+    if (measureBrowserPart) {
+      log(`\nBrowser, ${runs} runs each:`);
+      results.browser = await measureBrowser({
+        baseUrl: server.url,
+        scenario: await findScenario(server.url),
+        runs,
+        cpuThrottling: [1, 4],
+        log,
+      });
+    }
+  });
+  if (args.full && measureApiPart) {
+    await withServer(1_000_000, async (server) => {
+      results.api1m = await apiAt(server, 1_000_000);
+    });
+  }
+
+  const targets = checkTargets(results);
+  log('');
+  if (results.api100k)
+    log(`${apiTable(results.api100k)}\n(100,000 contacts; times in ms; proxy = through /api)\n`);
+  if (results.api1m) log(`${apiTable(results.api1m)}\n(1,000,000 contacts)\n`);
+  if (results.browser) log(`${browserTable(results.browser)}\n`);
+  log(targetsTable(targets, baseline));
+
+  const loadAfter = os.loadavg()[0] ?? 0;
+  const cores = os.cpus().length;
+  if (Math.max(loadBefore, loadAfter) > cores) {
+    log(
+      `\nNote: the load average (${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}) exceeded the ${cores} cores: other work skewed these figures.`,
+    );
+  }
+  const report = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: {
+      cores,
+      cpu: os.cpus()[0]?.model ?? null,
+      node: process.version,
+      loadAverage: [loadBefore, loadAfter],
+    },
+    options: { runs, apiRuns, full: args.full },
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+    targets,
+    results,
+  };
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  await writeFile(path.join(outDir, 'latest.json'), text);
+  if (args.label) await writeFile(path.join(outDir, `${args.label}.json`), text);
+  await writeFile(path.join(outDir, 'latest.md'), `${targetsMarkdown(targets, baseline)}\n`);
+  log(`\nWrote bench-results/latest.json and latest.md in ${report.durationSeconds} s.`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

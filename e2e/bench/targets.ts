@@ -1,0 +1,129 @@
+import type { ApiResult } from './api-bench';
+import type { BrowserResult, InteractionResult, ScrollResult, ThrottledResult } from './browser-bench';
+import type { BundleSize } from './bundle-size';
+import type { Summary } from './stats';
+
+/** Everything one benchmark run measured; a part is null when it was not run. */
+export type BenchResults = {
+  bundle: BundleSize;
+  api100k: ApiResult | null;
+  api1m: ApiResult | null;
+  browser: BrowserResult | null;
+};
+
+export type Verdict = 'pass' | 'miss' | 'n/a';
+
+export type TargetCheck = {
+  figure: string;
+  /** The median, or the one number measured; null when not measured. */
+  value: number | null;
+  spread: Summary | null;
+  unit: string;
+  limit: number;
+  /** How the limit reads in the table, e.g. "≤ 16.7 ms". */
+  target: string;
+  verdict: Verdict;
+};
+
+/** Frame times are whole display frames at 60 Hz: one frame is 16.67 ms, two are 33.33 ms. */
+const ONE_FRAME = 16.7;
+const TWO_FRAMES = 33.4;
+/** "With every column shown, within 1.5x" of the same targets. */
+const ALL_COLUMNS_FACTOR = 1.5;
+
+type Figure = { value: number | null; spread: Summary | null };
+
+const none: Figure = { value: null, spread: null };
+const fromSummary = (summary: Summary | undefined | null): Figure =>
+  summary ? { value: summary.median, spread: summary } : none;
+const single = (value: number | undefined | null): Figure =>
+  value === undefined || value === null ? none : { value, spread: null };
+
+function check(figure: string, measured: Figure, unit: string, limit: number, target: string): TargetCheck {
+  const verdict: Verdict = measured.value === null ? 'n/a' : measured.value <= limit ? 'pass' : 'miss';
+  return { figure, value: measured.value, spread: measured.spread, unit, limit, target, verdict };
+}
+
+function at(browser: BrowserResult | null, rate: number): ThrottledResult | undefined {
+  return browser?.throttled.find((result) => result.cpuThrottling === rate);
+}
+
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const { browser } = results;
+  const x1 = at(browser, 1);
+  const x4 = at(browser, 4);
+  const scroll = (result: ThrottledResult | undefined, all: boolean): ScrollResult | null | undefined =>
+    all ? result?.scrollAll : result?.scrollDefault;
+  const interaction = (result: InteractionResult | undefined) => fromSummary(result?.afterResponse);
+  const checks: TargetCheck[] = [];
+
+  for (const all of [false, true]) {
+    const factor = all ? ALL_COLUMNS_FACTOR : 1;
+    const label = all ? 'every column' : 'default columns';
+    const limit = (value: number) => Math.round(value * factor * 10) / 10;
+    checks.push(
+      check(
+        `Scroll frame p95, 1x, ${label}`,
+        fromSummary(scroll(x1, all)?.frameP95),
+        'ms',
+        limit(ONE_FRAME),
+        `≤ ${limit(ONE_FRAME)} ms`,
+      ),
+      check(
+        `Scroll frame p95, 4x, ${label}`,
+        fromSummary(scroll(x4, all)?.frameP95),
+        'ms',
+        limit(TWO_FRAMES),
+        `≤ ${limit(TWO_FRAMES)} ms`,
+      ),
+      check(
+        `Main-thread work per scroll step, 1x, ${label}`,
+        fromSummary(scroll(x1, all)?.taskPerStep),
+        'ms',
+        limit(8),
+        `≤ ${limit(8)} ms`,
+      ),
+      // "No long task": the worst run counts, not the median.
+      check(
+        `Long tasks > 50 ms while scrolling, 1x, ${label}`,
+        single(scroll(x1, all)?.longTasks.max),
+        '',
+        0,
+        '0 in every run',
+      ),
+    );
+  }
+  checks.push(
+    check('Filter change, response to painted, 1x', interaction(x1?.filterChange), 'ms', 30, '≤ 30 ms'),
+    check('Filter change, response to painted, 4x', interaction(x4?.filterChange), 'ms', 80, '≤ 80 ms'),
+    check('Next page, response to painted, 1x', interaction(x1?.nextPage), 'ms', 30, '≤ 30 ms'),
+    check('Next page, response to painted, 4x', interaction(x4?.nextPage), 'ms', 80, '≤ 80 ms'),
+    check('Last page, response to painted, 1x', interaction(x1?.lastPage), 'ms', 30, '≤ 30 ms'),
+    check('Last page, response to painted, 4x', interaction(x4?.lastPage), 'ms', 80, '≤ 80 ms'),
+    check('Grid row elements, default columns', single(browser?.domDefault.rows), '', 60, '≤ 60'),
+    check('Grid row elements, every column', single(browser?.domAll?.rows), '', 60, '≤ 60'),
+    check('JS heap after 10 pages of 2000', fromSummary(browser?.heapAfterTenPagesMb), 'MB', 100, '≤ 100 MB'),
+    check(
+      'First-load JavaScript, gzip',
+      single(results.bundle.firstLoad.js.gzip / 1024),
+      'KB',
+      130,
+      '≤ 130 KB',
+    ),
+    check('Sandbox GET /contacts, worst p95, 100k', single(results.api100k?.worstP95), 'ms', 50, '≤ 50 ms'),
+    check('Sandbox GET /contacts, worst p95, 1M', single(results.api1m?.worstP95), 'ms', 200, '≤ 200 ms'),
+    check(
+      '/api proxy overhead, 100k',
+      single(percentOrNull(results.api100k?.proxyOverhead)),
+      '%',
+      10,
+      '≤ 10%',
+    ),
+    check('/api proxy overhead, 1M', single(percentOrNull(results.api1m?.proxyOverhead)), '%', 10, '≤ 10%'),
+  );
+  return checks;
+}
+
+function percentOrNull(ratio: number | undefined): number | null {
+  return ratio === undefined ? null : ratio * 100;
+}
