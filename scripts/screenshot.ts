@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
@@ -15,20 +14,8 @@ import { CHROMIUM_ARGS, findChromium } from '../e2e/support/find-chromium';
 const OUTPUT = 'docs/screenshot.png';
 const VIEWPORT = { width: 1440, height: 900 };
 const SERVER_START_TIMEOUT_MS = 300_000;
-
-/** A port nobody listens on right now, chosen by the OS. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
+/** In the range kept for the project's scripts and tests (4340-4349); the e2e run uses 4345-4346. */
+const PORT = 4341;
 
 async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
   const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
@@ -44,13 +31,24 @@ async function waitForHealth(url: string, server: ChildProcess): Promise<void> {
   throw new Error(`the server did not answer ${url}/healthz within ${SERVER_START_TIMEOUT_MS / 1000} s`);
 }
 
+async function answers(url: string): Promise<boolean> {
+  return fetch(`${url}/healthz`).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function startServer(): Promise<{ url: string; stop: () => void }> {
-  const port = await freePort();
+  const url = `http://127.0.0.1:${PORT}`;
+  // Otherwise the health check below would find that server and photograph it instead.
+  if (await answers(url)) {
+    throw new Error(`Something already listens on ${url}: stop it, or use it: npm run screenshot -- ${url}`);
+  }
   const dataDir = mkdtempSync(join(tmpdir(), 'mailstand-screenshot-'));
   const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
-      PORT: String(port),
+      PORT: String(PORT),
       HOST: '127.0.0.1',
       MAILSTAND_API_KEY: '',
       SANDBOX_DB: join(dataDir, 'sandbox.db'),
@@ -61,7 +59,6 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
     server.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(url, server);
   } catch (error) {
