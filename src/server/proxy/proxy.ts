@@ -112,6 +112,12 @@ export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): A
     upstreamReq.on('response', (upstreamRes) => {
       relay(upstreamRes).catch((error: unknown) => {
         if (res.headersSent) {
+          // A browser that went away is no news; an upstream that broke off mid-body is.
+          if (errorCode(error) !== 'ERR_STREAM_PREMATURE_CLOSE') {
+            log(
+              `[proxy] GET ${path}: ${upstream.name} broke off mid-answer (${errorCode(error)}); cut the browser off too.`,
+            );
+          }
           if (!res.writableEnded) res.destroy();
           return;
         }
@@ -185,10 +191,13 @@ export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): A
         decoded === upstreamRes && declaredLength < MIN_COMPRESSED_SIZE
           ? 'identity'
           : negotiateEncoding(req.headers['accept-encoding']);
+      const passLength =
+        encoding === 'identity' && decoded === upstreamRes && Number.isSafeInteger(declaredLength);
       res.writeHead(status, {
         ...relayed,
         Vary: 'Accept-Encoding',
         ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+        ...(passLength ? { 'Content-Length': declaredLength } : {}),
       });
       // Plain stream piping: an async generator in between tripled the relay time of a 3 MB page.
       if (encoding === 'identity') {
