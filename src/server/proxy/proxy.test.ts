@@ -105,7 +105,10 @@ describe('forwarding an allowed call', () => {
       data: Array.from({ length: 500 }, (_, i) => ({ id: `contact_${i}` })),
     });
     upstream.respond((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      res.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': body.length,
+      });
       res.end(body);
     });
     for (const [accept, encoding, decode] of [
