@@ -402,6 +402,12 @@ describe('GET /contacts', () => {
     expect(farPast.data).toEqual([]);
   });
 
+  it('ignores parameters it does not know, and their repetition', async () => {
+    const response = await server.get(`${contactsPath({ workspace: acme.id }, 1, 5)}&sort=email&x=1&x=2`);
+    expect(response.status).toBe(200);
+    expect(contactsPageSchema.parse(response.json).total_found).toBe(expected({ workspace: acme.id }).length);
+  });
+
   it('returns at most 2000 rows a page', async () => {
     const body = await getPage({ workspace: acme.id }, 1, 2000);
     expect(body.data).toHaveLength(2000);
@@ -506,6 +512,11 @@ describe('errors', () => {
     ],
     [`/contacts?${ws}&display=10&page=1&has_bounced=1`, 'Failed Validation', /"has_bounced"/],
     [`/contacts?${ws}&display=10&page=1&page=2`, 'Failed Validation', /"page" must be given once/],
+    [
+      `/contacts?${ws}&display=10&page=1&stage=Replied&stage=Nurture`,
+      'Failed Validation',
+      /"stage" must be given once/,
+    ],
     ['/contacts?workspace=space_nope&display=10&page=1', 'Missing Record', /workspace.*space_nope/],
     [`/contacts?${ws}&display=10&page=1&campaign=camp_nope`, 'Missing Record', /campaign.*camp_nope/],
     [`/contacts?${ws}&display=10&page=1&campaign=${northwindCampaign.id}`, 'Missing Record', /campaign/],

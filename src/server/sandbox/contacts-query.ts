@@ -20,6 +20,7 @@ export type ContactsQuery = PageQuery &
   };
 
 const REQUIRED = ['workspace', 'display', 'page'] as const;
+const OPTIONAL = ['campaign', 'search', 'stage', ...ENGAGEMENT_FILTERS] as const;
 
 function invalid(message: string): { ok: false; problem: QueryProblem } {
   return { ok: false, problem: { error: ERROR_LABELS.failedValidation, message } };
@@ -36,10 +37,9 @@ export function parsePageQuery(params: URLSearchParams): Parsed<PageQuery> {
       },
     };
   }
-  for (const key of new Set(params.keys())) {
-    if (params.getAll(key).length > 1)
-      return invalid(`"${key}" must be given once, not ${params.getAll(key).length} times`);
-  }
+  const repeated = REQUIRED.find((key) => params.getAll(key).length > 1);
+  if (repeated)
+    return invalid(`"${repeated}" must be given once, not ${params.getAll(repeated).length} times`);
   const display = wholeNumber(params.get('display') ?? '');
   if (display === null || display < 1 || display > MAX_DISPLAY) {
     return invalid(
@@ -56,6 +56,8 @@ export function parsePageQuery(params: URLSearchParams): Parsed<PageQuery> {
 export function parseContactsQuery(params: URLSearchParams): Parsed<ContactsQuery> {
   const paging = parsePageQuery(params);
   if (!paging.ok) return paging;
+  const repeated = repetition(params, OPTIONAL);
+  if (repeated) return repeated;
   const stage = params.get('stage') ?? '';
   if (stage !== '' && !isStage(stage)) {
     return invalid(`"stage" must be one of ${STAGES.join(', ')} (spelled exactly); got ${quote(stage)}`);
@@ -82,6 +84,17 @@ export function parseContactsQuery(params: URLSearchParams): Parsed<ContactsQuer
       has_bounced: engagement.has_bounced === true,
     },
   };
+}
+
+/** A known parameter given more than once is ambiguous, so it is refused rather than guessed. */
+function repetition(
+  params: URLSearchParams,
+  keys: readonly string[],
+): { ok: false; problem: QueryProblem } | null {
+  const key = keys.find((candidate) => params.getAll(candidate).length > 1);
+  return key === undefined
+    ? null
+    : invalid(`"${key}" must be given once, not ${params.getAll(key).length} times`);
 }
 
 /** A whole number written in plain decimal digits ("2000"), else null ("2e3", "1.5", " 5", "0x10"). */

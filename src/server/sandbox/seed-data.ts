@@ -372,8 +372,10 @@ function* generateContacts(
       const batch: SeedContact[] = [];
       const hostileOverride = nextHostile < hostile.length && (hostileAt[nextHostile] ?? 0) <= made;
       const size = hostileOverride ? 1 : Math.min(batchSize(random), regular - made);
+      // A contact can only be in campaigns that were still running after it was uploaded.
+      const eligible = own.filter((campaign) => campaign.weight > 0 && campaign.end > created + 3_600);
       for (let i = 0; i < size; i++) {
-        const contact = makeContact(random, workspace, own, companies, created);
+        const contact = makeContact(random, workspace, eligible, companies, created);
         if (hostileOverride) {
           const override = hostile[nextHostile];
           if (override) Object.assign(contact.fields, override(contact.fields));
@@ -397,6 +399,10 @@ function blankOr(random: Random, present: number, value: () => string): string |
   return roll < present + (100 - present) / 2 ? '' : null;
 }
 
+function phoneOrBlank(random: Random, percent: number, place: Place): string | null {
+  return blankOr(random, percent, () => fillPattern(random, place.phone));
+}
+
 function fillPattern(random: Random, pattern: string): string {
   let text = '';
   for (const char of pattern) {
@@ -407,7 +413,19 @@ function fillPattern(random: Random, pattern: string): string {
   return text;
 }
 
+const slugs = new Map<string, string>();
+
+/** Names come from a fixed vocabulary, so each slug is computed once. */
 function asciiSlug(text: string): string {
+  let slug = slugs.get(text);
+  if (slug === undefined) {
+    slug = slugOf(text);
+    slugs.set(text, slug);
+  }
+  return slug;
+}
+
+function slugOf(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -438,7 +456,7 @@ function makeEmail(random: Random, first: string, last: string, company: Company
 function makeContact(
   random: Random,
   workspace: SeedWorkspace,
-  campaigns: readonly SeedCampaign[],
+  eligible: readonly SeedCampaign[],
   companies: readonly Company[],
   created: number,
 ): SeedContact {
@@ -449,12 +467,11 @@ function makeContact(
   const place = random.chance(70) ? company.place : (PLACES[random.weighted(PLACE_WEIGHTS)] ?? company.place);
   const [title, occupation] = random.pick(TITLES);
   const handle = `${asciiSlug(first)}-${asciiSlug(last)}`;
-  const phone = (percent: number) => blankOr(random, percent, () => fillPattern(random, place.phone));
   const nickname = NICKNAMES[first];
   const graduationYear = random.between(1980, 2024);
 
   const mailbox = random.pick(workspace.mailboxes);
-  const memberships = makeMemberships(random, campaigns, created, mailbox.email);
+  const memberships = makeMemberships(random, eligible, created, mailbox.email);
   const sent = memberships.some((membership) => membership.last_sent !== null);
   const lastEvent = Math.max(created, ...memberships.flatMap((membership) => eventTimes(membership)));
   const updated = created + random.below(lastEvent - created + 1);
@@ -468,11 +485,11 @@ function makeContact(
     last_name: last,
     nickname: nickname && random.chance(40) ? nickname : random.chance(50) ? '' : null,
     title: blankOr(random, 92, () => title),
-    mobile_phone: phone(70),
-    work_phone: phone(60),
-    home_phone: phone(15),
-    voip_phone: phone(10),
-    other_phone: phone(5),
+    mobile_phone: phoneOrBlank(random, 70, place),
+    work_phone: phoneOrBlank(random, 60, place),
+    home_phone: phoneOrBlank(random, 15, place),
+    voip_phone: phoneOrBlank(random, 10, place),
+    other_phone: phoneOrBlank(random, 5, place),
     lead_score: blankOr(random, 85, () => String(random.between(0, 100))),
     company_name: blankOr(random, 95, () => company.name),
     company_formal_name: blankOr(random, 70, () => company.formalName),
@@ -557,12 +574,10 @@ function eventTimes(membership: EventTimes): number[] {
 
 function makeMemberships(
   random: Random,
-  campaigns: readonly SeedCampaign[],
+  eligible: readonly SeedCampaign[],
   created: number,
   mailbox: string,
 ): SeedMembership[] {
-  // A contact can only be in campaigns that were still running after it was uploaded.
-  const eligible = campaigns.filter((campaign) => campaign.weight > 0 && campaign.end > created + 3_600);
   const wanted = Math.min(random.weighted(MEMBERSHIP_COUNT_WEIGHTS), eligible.length);
   const chosen: SeedCampaign[] = [];
   while (chosen.length < wanted) {
@@ -572,6 +587,11 @@ function makeMemberships(
   }
   chosen.sort((a, b) => a.seq - b.seq);
   return chosen.map((campaign) => makeMembership(random, campaign, created, mailbox));
+}
+
+/** A moment up to `maxDelay` after `time`, but not after `end`. */
+function later(random: Random, time: number, maxDelay: number, end: number): number {
+  return time + random.below(Math.min(maxDelay, end - time) + 1);
 }
 
 /** A stage in one campaign and event times that agree with it, all within the campaign's life. */
@@ -585,7 +605,6 @@ function makeMembership(
   const stage = STAGES[random.weighted(STAGES.map((s) => weights[s] ?? 0))] ?? 'Untouched';
   const end = campaign.end;
   const joined = Math.min(Math.max(created, campaign.created) + random.below(3 * DAY), end);
-  const after = (time: number, maxDelay: number) => time + random.below(Math.min(maxDelay, end - time) + 1);
   const times: EventTimes = {
     last_sent: null,
     last_open: null,
@@ -597,10 +616,10 @@ function makeMembership(
   if (stage === 'Reviewing' || stage === 'Untouched' || stage === 'Excluded') {
     return { campaignSeq: campaign.seq, stage, sendingMailbox: null, ...times };
   }
-  const sent = after(joined, 14 * DAY);
+  const sent = later(random, joined, 14 * DAY, end);
   times.last_sent = sent;
   if (stage === 'Bad Contact Info') {
-    times.last_bounce = after(sent, 3_600);
+    times.last_bounce = later(random, sent, 3_600, end);
     return { campaignSeq: campaign.seq, stage, sendingMailbox: mailbox, ...times };
   }
   const replies =
@@ -608,19 +627,19 @@ function makeMembership(
   const openChance = replies ? 80 : stage === 'Do Not Contact' ? 60 : stage === 'Unresponsive' ? 55 : 45;
   let latest = sent;
   if (random.chance(openChance)) {
-    times.last_open = after(sent, 5 * DAY);
+    times.last_open = later(random, sent, 5 * DAY, end);
     latest = times.last_open;
     if (random.chance(35)) {
-      times.last_click = after(times.last_open, 2 * DAY);
+      times.last_click = later(random, times.last_open, 2 * DAY, end);
       latest = times.last_click;
     }
   }
-  if (replies) times.last_reply = after(latest, 7 * DAY);
+  if (replies) times.last_reply = later(random, latest, 7 * DAY, end);
   if (stage === 'Do Not Contact') {
     // Unsubscribed through the link, asked by reply not to be contacted, or both.
     const how = random.weighted([60, 25, 15]);
-    if (how !== 1) times.last_unsubscribe = after(latest, 10 * DAY);
-    if (how !== 0) times.last_reply = after(latest, 10 * DAY);
+    if (how !== 1) times.last_unsubscribe = later(random, latest, 10 * DAY, end);
+    if (how !== 0) times.last_reply = later(random, latest, 10 * DAY, end);
   }
   return { campaignSeq: campaign.seq, stage, sendingMailbox: mailbox, ...times };
 }
