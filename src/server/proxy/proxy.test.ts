@@ -327,9 +327,15 @@ describe('upstream answers', () => {
       res.write('{"status":"ok","data":[' + '{"id":"contact_1"},'.repeat(5000));
       setImmediate(() => res.destroy());
     });
-    const response = await fetch(`${base}/api/contacts?workspace=space_1`);
-    expect(response.status).toBe(200);
-    await expect(response.text()).rejects.toThrow();
+    // Depending on timing the browser sees the headers first or not; either way it never gets
+    // a body that looks complete.
+    const outcome = await fetch(`${base}/api/contacts?workspace=space_1`)
+      .then((response) => response.text())
+      .then(
+        () => 'complete',
+        () => 'cut off',
+      );
+    expect(outcome).toBe('cut off');
   });
 
   it('aborts the upstream request when the browser goes away', async () => {
