@@ -111,10 +111,6 @@ export function ContactsTable({
   const firstColumn = virtualizeColumns ? (virtualColumns[0]?.index ?? 0) : 0;
   const lastColumn = virtualizeColumns ? (virtualColumns.at(-1)?.index ?? -1) : visibleColumns.length - 1;
 
-  useLayoutEffect(() => {
-    scrollRef.current?.scrollTo({ top: 0 });
-  }, [scrollResetKey]);
-
   const headerCells = [];
   for (let index = firstColumn; index <= lastColumn; index++) {
     const column = visibleColumns[index];
@@ -166,6 +162,7 @@ export function ContactsTable({
           lastColumn={lastColumn}
           scrollRef={scrollRef}
           busy={busy}
+          scrollResetKey={scrollResetKey}
         />
       )}
     </div>
@@ -180,10 +177,20 @@ type BodyProps = {
   lastColumn: number;
   scrollRef: RefObject<HTMLDivElement | null>;
   busy: boolean;
+  scrollResetKey: string;
 };
 
 /** The rows of the page; the row virtualizer lives here so that scrolling re-renders only the body. */
-function ContactsTableBody({ rows, columns, layout, firstColumn, lastColumn, scrollRef, busy }: BodyProps) {
+function ContactsTableBody({
+  rows,
+  columns,
+  layout,
+  firstColumn,
+  lastColumn,
+  scrollRef,
+  busy,
+  scrollResetKey,
+}: BodyProps) {
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here, see above
   const rowVirtualizer = useVirtualizer({
     count: rows.length,
@@ -193,6 +200,11 @@ function ContactsTableBody({ rows, columns, layout, firstColumn, lastColumn, scr
     scrollMargin: HEADER_HEIGHT,
     overscan: ROW_OVERSCAN,
   });
+  // Back to the top for a new page or filter. The virtualizer knows the offset, so reading it
+  // forces no layout; writing happens only when there is somewhere to go.
+  useLayoutEffect(() => {
+    if ((rowVirtualizer.scrollOffset ?? 0) > 0) rowVirtualizer.scrollToOffset(0);
+  }, [rowVirtualizer, scrollResetKey]);
   const paddingLeft = layout.starts[firstColumn] ?? 0;
   return (
     <div
