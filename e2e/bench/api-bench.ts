@@ -1,5 +1,6 @@
 import { contactsPageSchema, MAX_DISPLAY } from '../../src/shared/contract';
 import { SANDBOX_AUTHORIZATION, timedGet, type Timed } from './http-client';
+import { processCpuMs } from './process-cpu';
 import type { Scenario } from './scenario';
 import { summarize, type Summary } from './stats';
 
@@ -19,6 +20,8 @@ export type CombinationResult = {
   proxy: Summary;
   proxyBrotli: Summary;
   proxyGzip: Summary;
+  /** The server's CPU time per request, straight and through the proxy (uncompressed, brotli); null without /proc. */
+  serverCpu: { sandbox: Summary; proxy: Summary; proxyBrotli: Summary } | null;
   bytes: { raw: number; gzip: number; br: number };
 };
 
@@ -67,14 +70,23 @@ function ok(response: Timed, what: string): Timed {
  */
 export async function measureApi(
   baseUrl: string,
+  serverPid: number,
   scenario: Scenario,
   runs: number,
   log: (line: string) => void,
 ): Promise<ApiResult> {
+  let cpuUsed = 0;
+  const withCpu = async (request: Promise<Timed>) => {
+    const before = processCpuMs(serverPid);
+    const response = await request;
+    const after = processCpuMs(serverPid);
+    cpuUsed = before === null || after === null ? Number.NaN : after - before;
+    return response;
+  };
   const direct = (query: string) =>
-    timedGet(`${baseUrl}/sandbox-api${query}`, { Authorization: SANDBOX_AUTHORIZATION });
+    withCpu(timedGet(`${baseUrl}/sandbox-api${query}`, { Authorization: SANDBOX_AUTHORIZATION }));
   const proxied = (query: string, encoding: string) =>
-    timedGet(`${baseUrl}/api${query}`, { 'Accept-Encoding': encoding });
+    withCpu(timedGet(`${baseUrl}/api${query}`, { 'Accept-Encoding': encoding }));
 
   const results: CombinationResult[] = [];
   for (const combination of combinations(scenario)) {
@@ -98,11 +110,15 @@ export async function measureApi(
       br: [] as number[],
       gzip: [] as number[],
     };
+    const cpu = { sandbox: [] as number[], proxy: [] as number[], br: [] as number[] };
     const bytes = { raw: first.bytes, gzip: 0, br: 0 };
     for (let run = 0; run < runs; run++) {
       samples.sandbox.push(ok(await direct(query), combination.name).ms);
+      cpu.sandbox.push(cpuUsed);
       samples.proxy.push(ok(await proxied(query, 'identity'), combination.name).ms);
+      cpu.proxy.push(cpuUsed);
       const br = ok(await proxied(query, 'br'), combination.name);
+      cpu.br.push(cpuUsed);
       samples.br.push(br.ms);
       bytes.br = br.encoding === 'br' ? br.bytes : bytes.raw;
       const gzip = ok(await proxied(query, 'gzip'), combination.name);
@@ -119,11 +135,15 @@ export async function measureApi(
       proxy: summarize(samples.proxy),
       proxyBrotli: summarize(samples.br),
       proxyGzip: summarize(samples.gzip),
+      serverCpu: cpu.sandbox.some(Number.isNaN)
+        ? null
+        : { sandbox: summarize(cpu.sandbox), proxy: summarize(cpu.proxy), proxyBrotli: summarize(cpu.br) },
       bytes,
     };
     log(
       `  ${combination.name.padEnd(34)} p50 ${result.sandbox.median.toFixed(1).padStart(6)} ms  ` +
         `p95 ${result.sandbox.p95.toFixed(1).padStart(6)} ms  first ${firstMs.toFixed(1).padStart(6)} ms  ` +
+        `server CPU ${result.serverCpu?.sandbox.median.toFixed(1) ?? '—'} ms  ` +
         `${result.rows} rows of ${result.totalFound}`,
     );
     results.push(result);

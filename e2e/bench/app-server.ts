@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { build } from 'vite';
 
-export type AppServer = { url: string; stop(): Promise<void> };
+export type AppServer = { url: string; pid: number; stop(): Promise<void> };
 
 /** Seeding a million contacts takes minutes on a small machine. */
 const START_TIMEOUT_MS = 20 * 60_000;
@@ -89,7 +89,7 @@ export function startAppServer(options: AppServerOptions): Promise<AppServer> {
       )
         return;
       clearTimeout(timer);
-      resolve({ url: started.url, stop });
+      resolve({ url: started.url, pid: child.pid ?? 0, stop });
     });
   });
 }

@@ -28,8 +28,11 @@ export type InteractionResult = {
   afterResponse: Summary;
   /** How many runs needed a request (the rest were served from the cache, e.g. a prefetched next page). */
   fetched: number;
-  /** Main-thread busy time during the interaction, from Performance.getMetrics. */
+  /** Main-thread busy time during the interaction, from Performance.getMetrics, and its script, layout and style parts. */
   mainThread: Summary;
+  script: Summary;
+  layout: Summary;
+  style: Summary;
 };
 
 export type ScrollResult = {
@@ -235,6 +238,9 @@ async function measureInteraction(
   const totals: number[] = [];
   const afterResponse: number[] = [];
   const mainThread: number[] = [];
+  const script: number[] = [];
+  const layout: number[] = [];
+  const style: number[] = [];
   let fetched = 0;
   // One context, a new page per run: the query cache is per page, so every run starts cold.
   const context = await newContext(browser, scenario, false);
@@ -264,6 +270,9 @@ async function measureInteraction(
       totals.push(paintedAt - clickAt);
       afterResponse.push(paintedAt - Math.max(clickAt, response?.responseEnd ?? clickAt));
       mainThread.push(deltaMs(before, after, 'TaskDuration'));
+      script.push(deltaMs(before, after, 'ScriptDuration'));
+      layout.push(deltaMs(before, after, 'LayoutDuration'));
+      style.push(deltaMs(before, after, 'RecalcStyleDuration'));
       await session.page.close();
     }
   } finally {
@@ -274,6 +283,9 @@ async function measureInteraction(
     afterResponse: summarize(afterResponse),
     fetched,
     mainThread: summarize(mainThread),
+    script: summarize(script),
+    layout: summarize(layout),
+    style: summarize(style),
   };
 }
 

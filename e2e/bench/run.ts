@@ -85,7 +85,7 @@ async function apiAt(server: AppServer, contacts: number): Promise<ApiResult> {
   log(
     `GET /contacts at ${contacts.toLocaleString('en-US')} contacts (workspace of ${scenario.contacts.toLocaleString('en-US')}), ${apiRuns} runs each:`,
   );
-  return measureApi(server.url, scenario, apiRuns, log);
+  return measureApi(server.url, server.pid, scenario, apiRuns, log);
 }
 
 function gitCommit(): string | null {
