@@ -40,7 +40,7 @@ const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
 
 export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): ApiProxy {
   const client = upstream.baseUrl.protocol === 'https:' ? https : http;
-  const agent = new client.Agent({ keepAlive: true });
+  const agent = new client.Agent({ keepAlive: true, noDelay: true });
   const authorization = `Basic ${Buffer.from(`${upstream.apiKey}:`).toString('base64')}`;
   const basePath = upstream.baseUrl.pathname.replace(/\/$/, '');
   const redact = (text: string) =>
