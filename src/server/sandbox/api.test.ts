@@ -497,7 +497,8 @@ describe('errors', () => {
     [`/contacts?${ws}&display=2001&page=1`, 'Failed Validation', /"display".*got "2001"/],
     [`/contacts?${ws}&display=ten&page=1`, 'Failed Validation', /"display"/],
     [`/contacts?${ws}&display=1.5&page=1`, 'Failed Validation', /"display"/],
-    [`/contacts?${ws}&display=10&page=0`, 'Failed Validation', /"page" must be a whole number of at least 1/],
+    [`/contacts?${ws}&display=10&page=0`, 'Failed Validation', /"page" must be a whole number from 1 to/],
+    [`/contacts?${ws}&display=10&page=1000000000000`, 'Failed Validation', /"page".*got "1000000000000"/],
     [`/contacts?${ws}&display=10&page=-1`, 'Failed Validation', /"page"/],
     [
       `/contacts?${ws}&display=10&page=1&stage=Bogus`,

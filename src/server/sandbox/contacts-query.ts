@@ -20,6 +20,8 @@ export type ContactsQuery = PageQuery &
   };
 
 const REQUIRED = ['workspace', 'display', 'page'] as const;
+/** Far past any account, and still an exact number once multiplied by a `display` of 2000. */
+const MAX_PAGE = 999_999_999_999;
 const OPTIONAL = ['campaign', 'search', 'stage', ...ENGAGEMENT_FILTERS] as const;
 
 function invalid(message: string): { ok: false; problem: QueryProblem } {
@@ -47,8 +49,8 @@ export function parsePageQuery(params: URLSearchParams): Parsed<PageQuery> {
     );
   }
   const page = wholeNumber(params.get('page') ?? '');
-  if (page === null || page < 1) {
-    return invalid(`"page" must be a whole number of at least 1; got ${quote(params.get('page'))}`);
+  if (page === null || page < 1 || page > MAX_PAGE) {
+    return invalid(`"page" must be a whole number from 1 to ${MAX_PAGE}; got ${quote(params.get('page'))}`);
   }
   return { ok: true, value: { workspace: params.get('workspace') ?? '', page, display } };
 }
