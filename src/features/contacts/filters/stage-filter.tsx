@@ -32,8 +32,9 @@ export function StageFilter({ value, disabled, onChange }: StageFilterProps) {
               />
               {label}
             </label>
-            {/* Outside the label, so the radio's name is the stage alone and the meaning its description. */}
-            <span id={`${id}-meaning`} className="sr-only">
+            {/* Outside the label, so the radio's name is the stage alone; hidden, so the meaning is
+                read once, as the radio's description (aria-describedby reads hidden text). */}
+            <span id={`${id}-meaning`} hidden>
               {meaning}
             </span>
           </div>
