@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import { CAMPAIGN_TIMESTAMP_FIELDS, CONTACT_FIELDS } from '../../shared/contract';
-import type { Stage } from '../../shared/contract';
+import { campaignRecord } from './campaign-record';
+import type { Campaign } from './campaign-record';
 import type { ContactsQuery } from './contacts-query';
-import { CONTACT_VALUE_FIELDS } from './contact-fields';
-import { shortDate, timeAgo } from './human-time';
+import { bindings, pageSql, positionsSql, trigramsOf } from './contacts-sql';
+import type { Filter, Plan, Window } from './contacts-sql';
 import { engagementMask } from './schema';
-import { SEED_NOW } from './seed-data';
 
 /**
  * Every read the sandbox API makes. The database is read-only, so workspaces, campaigns and
@@ -22,26 +22,9 @@ type Workspace = {
   customFields: { code: string; label: string }[];
 };
 
-type Campaign = {
-  seq: number;
-  id: string;
-  workspace: number;
-  name: string;
-  status: string;
-  steps: number;
-  created: number;
-  ends: number;
-  contacts: number;
-  initials: number;
-  opens_num: number;
-  replies_num: number;
-  bounces_num: number;
-  interested_num: number;
-  last_activity: number;
-};
-
 const COUNT_CACHE_SIZE = 5_000;
 
+/** `rows` holds the page's contacts as JSON objects separated by commas, in UTF-8, ready to send. */
 export type ContactsPageResult = { total: number; rows: Buffer };
 
 export function createSandboxQueries(db: Database.Database) {
@@ -197,22 +180,18 @@ export function createSandboxQueries(db: Database.Database) {
     /** One contact with its campaigns, or null when there is no such contact. */
     contact(id: string): Record<string, unknown> | null {
       const row = statement(
-        `SELECT contacts.workspace, contacts.stage, contacts.created, contacts.position, contact_values.*
+        `SELECT contacts.id, contacts.email, contacts.workspace, contacts.stage, contacts.created, contact_values.*
          FROM contacts JOIN contact_values USING (position) WHERE contacts.id = ?`,
       ).get(id);
       if (!isRecord(row)) return null;
       const workspace = workspaces.find((candidate) => candidate.seq === row.workspace);
-      const base = statement('SELECT id, email FROM contacts WHERE position = ?').get(row.position);
-      if (!workspace || !isRecord(base)) return null;
+      if (!workspace) return null;
       const memberships = statement(
         `SELECT campaign, stage, sending_mailbox, ${CAMPAIGN_TIMESTAMP_FIELDS.map((field) => field.code).join(', ')}
          FROM memberships WHERE contact = ? ORDER BY campaign`,
       ).all(row.position);
-      const record: Record<string, unknown> = { id: base.id };
-      for (const field of CONTACT_FIELDS) {
-        record[field.code] =
-          field.code === 'email' ? base.email : field.code === 'stage' ? row.stage : row[field.code];
-      }
+      const record: Record<string, unknown> = { id: row.id };
+      for (const field of CONTACT_FIELDS) record[field.code] = row[field.code];
       for (const field of workspace.customFields) record[field.code] = row[field.code];
       record.created = row.created;
       record.workspace = workspace.id;
@@ -242,33 +221,6 @@ export function createSandboxQueries(db: Database.Database) {
 
 export type SandboxQueries = ReturnType<typeof createSandboxQueries>;
 
-type Filter = {
-  workspace: number;
-  firstPosition: number;
-  lastPosition: number;
-  campaign: number | null;
-  stage: Stage | null;
-  mask: number;
-  search: string;
-};
-
-/**
- * range: no filter at all, so the page is a range of positions. filters: walk the contacts (or
- * the campaign's memberships) in list order, checking the filters. filters-like: the same, also
- * checking the search with LIKE on the email. trigrams: walk the trigram index's matches in list
- * order, checking the other filters.
- */
-type Plan = Filter & { via: 'range' | 'filters' | 'filters-like' | 'trigrams' };
-type Window = { limit: number; offset: number; descending: boolean };
-
-/** The trigram index cannot answer searches shorter than three characters: those use LIKE. */
-function trigramsOf(search: string): string[] {
-  const characters = Array.from(search.toLowerCase());
-  const trigrams: string[] = [];
-  for (let i = 0; i + 3 <= characters.length; i++) trigrams.push(characters.slice(i, i + 3).join(''));
-  return trigrams;
-}
-
 function toFilter(query: ContactsQuery, workspace: Workspace, campaign: Campaign | null): Filter {
   return {
     workspace: workspace.seq,
@@ -278,136 +230,6 @@ function toFilter(query: ContactsQuery, workspace: Workspace, campaign: Campaign
     stage: query.stage,
     mask: engagementMask(query),
     search: query.search,
-  };
-}
-
-/** The positions of the matching contacts, in list order (or reversed). */
-function positionsSql(plan: Plan, descending: boolean): string {
-  const order = descending ? 'DESC' : '';
-  if (plan.via === 'range') {
-    return `SELECT position FROM contacts WHERE position BETWEEN $from AND $to ORDER BY position ${order}`;
-  }
-  const where: string[] = [];
-  const filtered = plan.campaign === null ? 'contacts' : 'memberships';
-  if (plan.stage !== null) where.push(`${filtered}.stage = $stage`);
-  if (plan.mask !== 0) where.push(`(${filtered}.engagement & $mask) = $mask`);
-  const and = (conditions: string[]) => conditions.map((condition) => `AND ${condition}`).join(' ');
-
-  if (plan.via === 'trigrams') {
-    // CROSS JOIN keeps the index of matches as the outer loop, read in rowid (= list) order.
-    let join = '';
-    if (plan.campaign !== null) {
-      join =
-        'CROSS JOIN memberships ON memberships.campaign = $campaign AND memberships.contact = contact_emails.rowid';
-    } else if (where.length > 0) join = 'CROSS JOIN contacts ON contacts.position = contact_emails.rowid';
-    return `SELECT contact_emails.rowid AS position FROM contact_emails ${join}
-      WHERE contact_emails MATCH $match AND contact_emails.rowid BETWEEN $first AND $last ${and(where)}
-      ORDER BY contact_emails.rowid ${order}`;
-  }
-  if (plan.via === 'filters-like') where.push(`contacts.email LIKE $pattern ESCAPE '\\'`);
-  if (plan.campaign === null) {
-    // With a stage, the (workspace, stage) index lists the positions in order; without one, the
-    // workspace's range of positions does, where an index on workspace alone would need a sort.
-    const range =
-      plan.stage === null ? 'contacts.position BETWEEN $first AND $last' : 'contacts.workspace = $workspace';
-    return `SELECT contacts.position FROM contacts WHERE ${range} ${and(where)} ORDER BY contacts.position ${order}`;
-  }
-  const join = plan.via === 'filters-like' ? 'JOIN contacts ON contacts.position = memberships.contact' : '';
-  return `SELECT memberships.contact AS position FROM memberships ${join}
-    WHERE memberships.campaign = $campaign ${and(where)} ORDER BY memberships.contact ${order}`;
-}
-
-/** Values for the parameters the plan's SQL uses; `window` is null when counting. */
-function bindings(plan: Plan, window: Window | null): Record<string, string | number> {
-  const values: Record<string, string | number> = {};
-  if (plan.via === 'range') {
-    const from = plan.firstPosition + (window?.offset ?? 0);
-    values.from = from;
-    values.to = Math.min(plan.lastPosition, from + (window?.limit ?? plan.lastPosition) - 1);
-    return values;
-  }
-  if (window) {
-    values.limit = window.limit;
-    values.offset = window.offset;
-  }
-  if (plan.via === 'trigrams') values.match = `"${plan.search.replaceAll('"', '""')}"`;
-  if (plan.via === 'trigrams' || (plan.campaign === null && plan.stage === null)) {
-    values.first = plan.firstPosition;
-    values.last = plan.lastPosition;
-  } else if (plan.campaign === null) values.workspace = plan.workspace;
-  if (plan.campaign !== null) values.campaign = plan.campaign;
-  if (plan.stage !== null) values.stage = plan.stage;
-  if (plan.mask !== 0) values.mask = plan.mask;
-  if (plan.via === 'filters-like') values.pattern = `%${plan.search.replace(/[\\%_]/g, '\\$&')}%`;
-  return values;
-}
-
-/**
- * One page as JSON, built by SQLite into one UTF-8 blob: the objects in list order with the keys in
- * the documented order; the stage and campaign timestamps from the campaign when one is chosen,
- * else the contact's own stage and nulls. Building it in SQLite avoids 120,000 JavaScript values
- * per page of 2000 and their serialization, the largest cost of a page.
- */
-function pageSql(plan: Plan, window: Window, customCodes: readonly string[]): string {
-  const inCampaign = plan.campaign !== null;
-  const pairs: string[] = [`'id', contacts.id`];
-  for (const code of CONTACT_VALUE_FIELDS) {
-    if (code === 'email') pairs.push(`'email', contacts.email`);
-    else pairs.push(`'${code}', contact_values.${code}`);
-    if (code === 'email') pairs.push(`'stage', ${inCampaign ? 'memberships.stage' : 'contacts.stage'}`);
-  }
-  for (const code of customCodes) pairs.push(`'${code}', contact_values.${code}`);
-  pairs.push(`'created', contacts.created`);
-  for (const field of CAMPAIGN_TIMESTAMP_FIELDS) {
-    pairs.push(`'${field.code}', ${inCampaign ? `memberships.${field.code}` : 'NULL'}`);
-  }
-  const membership = inCampaign
-    ? 'CROSS JOIN memberships ON memberships.campaign = $campaign AND memberships.contact = page.position'
-    : '';
-  const limit = plan.via === 'range' ? '' : 'LIMIT $limit OFFSET $offset';
-  // The page's positions are put in list order first (2000 integers) and the rows are joined in
-  // that order, which SQLite keeps through the aggregate; "group_concat(... ORDER BY)" would sort
-  // the 3 MB of rendered JSON instead. The contract tests check the order of every page.
-  return `SELECT CAST(group_concat(json_object(${pairs.join(', ')}), ',') AS BLOB)
-    FROM (SELECT position FROM (${positionsSql(plan, window.descending)} ${limit}) ORDER BY position) AS page
-    CROSS JOIN contacts ON contacts.position = page.position
-    CROSS JOIN contact_values ON contact_values.position = page.position
-    ${membership}`;
-}
-
-function percent(part: number, whole: number): number {
-  return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10;
-}
-
-/**
- * A campaign as GET /campaigns documents it. `opens` and `replies` are percentages of the contacts
- * sent a first email (`initials`), as the documented example shows (28 of 32 = 87.5); `bounces` and
- * `interested` are taken the same way, since their `_num` twins carry the counts.
- */
-function campaignRecord(campaign: Campaign) {
-  // A live campaign still sends its steps, about three days apart, to the contacts it has left.
-  const running = campaign.status === 'live';
-  const daysLeft = running ? campaign.steps * 3 : 0;
-  return {
-    id: campaign.id,
-    status: campaign.status,
-    name: campaign.name,
-    steps: campaign.steps,
-    contacts: campaign.contacts,
-    opens: percent(campaign.opens_num, campaign.initials),
-    initials: campaign.initials,
-    interested: percent(campaign.interested_num, campaign.initials),
-    replies: percent(campaign.replies_num, campaign.initials),
-    bounces: percent(campaign.bounces_num, campaign.initials),
-    last_activity: timeAgo(campaign.last_activity, SEED_NOW),
-    opens_num: campaign.opens_num,
-    replies_num: campaign.replies_num,
-    bounces_num: campaign.bounces_num,
-    interested_num: campaign.interested_num,
-    days_left: daysLeft,
-    days_left_date: running ? shortDate(SEED_NOW + daysLeft * 86_400) : 'Complete',
-    days_left_display: `${daysLeft} ${daysLeft === 1 ? 'day' : 'days'}`,
-    created: campaign.created,
   };
 }
 

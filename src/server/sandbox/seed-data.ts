@@ -378,7 +378,7 @@ function* generateContacts(
         const contact = makeContact(random, workspace, eligible, companies, created);
         if (hostileOverride) {
           const override = hostile[nextHostile];
-          if (override) Object.assign(contact.fields, override(contact.fields));
+          if (override) Object.assign(contact.fields, override);
           contact.hostile = true;
         }
         batch.push(contact);
