@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,7 +59,7 @@ const VARIANTS = { br: '.br', gzip: '.gz' } as const;
 
 export async function loadStaticSite(dir: string): Promise<StaticSite> {
   const entries = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.partial'))
     .map((entry) => path.join(entry.parentPath, entry.name));
   const present = new Set(entries);
   const isVariant = (file: string) =>
@@ -117,8 +117,13 @@ async function variant(file: string, sourceTime: number, compress: () => Promise
   const existing = await stat(file).catch(() => null);
   if (existing !== null && existing.mtimeMs >= sourceTime) return readFile(file);
   const compressed = await compress();
-  // A read-only deployment still serves compressed bytes; it just compresses again next start.
-  await writeFile(file, compressed).catch(() => undefined);
+  // Written aside and renamed into place: a second server starting at the same moment must never
+  // read a half-written copy. A read-only deployment still serves compressed bytes; it just
+  // compresses again next start.
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, compressed)
+    .then(() => rename(partial, file))
+    .catch(() => rm(partial, { force: true }));
   return compressed;
 }
 
