@@ -30,8 +30,10 @@ export default defineConfig({
   // Tests must be solid: a retry would hide a flaky app or a flaky test.
   retries: 0,
   workers: inCi ? 2 : undefined,
-  timeout: 45_000,
-  expect: { timeout: 10_000 },
+  // Generous: a 2-core CI machine runs two browsers and the server at once. No test asserts a
+  // duration; these only bound how long a broken journey takes to fail.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: inCi ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     ...devices['Desktop Chrome'],

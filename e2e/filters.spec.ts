@@ -54,12 +54,14 @@ test.describe('narrowing the contacts of a workspace', () => {
     const workspace = workspaces.large.id;
     const campaigns = await api.campaigns(workspace);
     // A campaign whose name no other campaign contains, so typing it picks exactly that one.
+    // A live campaign has sent mail, so its timestamp columns hold values.
     const campaign = campaigns.find(
       (candidate) =>
+        candidate.status === 'live' &&
         (candidate.contacts ?? 0) > 0 &&
         campaigns.every((other) => other === candidate || !other.name.includes(candidate.name)),
     );
-    if (!campaign) throw new Error('the large workspace should have a campaign with contacts');
+    if (!campaign) throw new Error('the large workspace should have a live campaign with contacts');
     await screen.open({ workspace });
     for (const column of CAMPAIGN_COLUMNS) {
       await expect(screen.grid.getByRole('columnheader', { name: column })).toHaveCount(0);
@@ -72,6 +74,21 @@ test.describe('narrowing the contacts of a workspace', () => {
     for (const column of CAMPAIGN_COLUMNS) {
       await expect(screen.grid.getByRole('columnheader', { name: column })).toBeVisible();
     }
+    // Times show in the browser's zone (named above the table), the exact UTC time on hover.
+    await expect(page.getByText(/Campaign times in America\/New_York/)).toBeVisible();
+    const firstRows = (await api.contacts({ workspace, campaign: campaign.id, display: 15 })).data;
+    const sentIndex = firstRows.findIndex((contact) => contact.last_sent !== null);
+    const sent = firstRows[sentIndex]?.last_sent;
+    if (!sent) throw new Error('a live campaign should have sent to one of its first 15 contacts');
+    const sentRow = screen.grid.locator(`[role="row"][aria-rowindex="${sentIndex + 2}"]`);
+    const sentCell = await screen.cell(sentRow, 'Last sent');
+    await expect(
+      sentCell.getByTitle(`${new Date(sent * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`),
+    ).toBeVisible();
+    const neverIndex = firstRows.findIndex((contact) => contact.last_bounce === null);
+    expect(neverIndex, 'one of the first 15 contacts never bounced').toBeGreaterThanOrEqual(0);
+    const neverRow = screen.grid.locator(`[role="row"][aria-rowindex="${neverIndex + 2}"]`);
+    await expect(await screen.cell(neverRow, 'Last bounce')).toHaveText('—');
 
     // The stage shown with a campaign is the contact's stage in that campaign: take one it has.
     const stage = (await api.contacts({ workspace, campaign: campaign.id, display: 1 })).data[0]?.stage;

@@ -89,6 +89,37 @@ test.describe('paging through a workspace', () => {
     await expect(screen.grid).toHaveAttribute('aria-rowcount', String(total - (lastPage - 1) * 50 + 1));
   });
 
+  test('while another filter loads, the previous rows stay on screen, dimmed, under a progress bar', async ({
+    page,
+    api,
+    workspaces,
+  }) => {
+    const screen = new ContactsScreen(page);
+    const workspace = workspaces.large.id;
+    const firstPage = await api.contacts({ workspace, display: 100 });
+    await screen.open({ workspace });
+    await screen.expectRange(pageRange(1, 100, firstPage.total_found));
+    const firstRow = screen.renderedRows().first();
+    await expect(await screen.cell(firstRow, EMAIL)).toHaveText(firstPage.data[0]?.email ?? '');
+
+    // Hold the answer for the new filter until the test has looked at the screen.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/contacts?*stage=Nurture*', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await screen.stage('Nurture').check();
+
+    await expect(page.getByRole('progressbar', { name: 'Loading contacts' })).toBeVisible();
+    await expect(screen.grid).toHaveAttribute('aria-busy', 'true');
+    await expect(await screen.cell(firstRow, EMAIL)).toHaveText(firstPage.data[0]?.email ?? '');
+
+    release();
+    await screen.expectRange(pageRange(1, 100, await api.totalFound({ workspace, stage: 'Nurture' })));
+    expect(new Set(await screen.columnTexts(columnLabel('stage')))).toEqual(new Set(['Nurture']));
+  });
+
   test('a 2000-row page renders only the rows in view, scrolls to its last row and keeps the header pinned', async ({
     page,
     api,
