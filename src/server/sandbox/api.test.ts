@@ -56,7 +56,7 @@ type Filters = {
   campaign?: string;
   stage?: string;
   search?: string;
-} & Partial<Record<EngagementFilter, 'true' | 'false'>>;
+} & Partial<Record<EngagementFilter, string>>;
 type Expected = { id: string; created: number; stage: string; times: EventTimes | null };
 
 /** The contact's stage without a campaign, worked out here: highest in STAGE_PROGRESS, else Untouched. */
@@ -314,6 +314,8 @@ describe('GET /contacts', () => {
     async (filter) => {
       expect((await expectListing({ workspace: acme.id, [filter]: 'true' })).length).toBeGreaterThan(0);
       await expectListing({ workspace: acme.id, [filter]: 'true', campaign: bigCampaign.id });
+      const capitals = await getPage({ workspace: acme.id, [filter]: 'TRUE' }, 1, 10);
+      expect(capitals.total_found).toBe(expected({ workspace: acme.id, [filter]: 'true' }).length);
       const all = await getPage({ workspace: acme.id }, 1, 10);
       const unfiltered = await getPage({ workspace: acme.id, [filter]: 'false' }, 1, 10);
       expect(unfiltered.total_found).toBe(all.total_found);

@@ -66,10 +66,11 @@ export function parseContactsQuery(params: URLSearchParams): Parsed<ContactsQuer
   }
   const engagement: Partial<Record<EngagementFilter, boolean>> = {};
   for (const filter of ENGAGEMENT_FILTERS) {
-    const value = params.get(filter);
-    // "false" (or leaving the parameter out) means no filter, not "contacts that have not".
+    // Any capitalisation, as Mailstand's validator (Joi) converts booleans. "false" (or leaving the
+    // parameter out) means no filter, not "contacts that have not".
+    const value = params.get(filter)?.toLowerCase() ?? null;
     if (value !== null && value !== 'true' && value !== 'false') {
-      return invalid(`"${filter}" must be a boolean, true or false; got ${quote(value)}`);
+      return invalid(`"${filter}" must be a boolean, true or false; got ${quote(params.get(filter))}`);
     }
     engagement[filter] = value === 'true';
   }
