@@ -129,6 +129,12 @@ function ContactsResults({
   const fields = useQuery(allFieldsQuery(workspace.id));
   const settled = contacts.isPlaceholderData ? undefined : contacts.data;
   usePrefetchNextPage(filters, settled);
+  // React Query drops the previous rows once a new request fails; a person keeps seeing the last
+  // page that loaded (of this workspace), dimmed, under the error.
+  const [lastGood, setLastGood] = useState({ workspace: workspace.id, page: settled });
+  if (settled !== undefined && settled !== lastGood.page)
+    setLastGood({ workspace: workspace.id, page: settled });
+  const lastGoodPage = lastGood.workspace === workspace.id ? lastGood.page : undefined;
 
   const columns = useMemo(() => withCustomFieldColumns(fields.data ?? []), [fields.data]);
   const campaignSelected = filters.campaign !== null;
@@ -150,8 +156,20 @@ function ContactsResults({
   let body;
   if (contacts.isError) {
     const problem = describeApiError(contacts.error);
+    const rows = page ?? lastGoodPage;
     body = (
-      <ErrorPanel title={problem.title} message={problem.message} onRetry={() => void contacts.refetch()} />
+      <>
+        <ErrorPanel title={problem.title} message={problem.message} onRetry={() => void contacts.refetch()} />
+        {rows && (
+          <ContactsTable
+            contacts={rows.data}
+            columns={columns}
+            columnVisibility={columnVisibility}
+            busy
+            scrollResetKey={writeFilters({ ...filters, contact: null })}
+          />
+        )}
+      </>
     );
   } else if (settled && settled.total_found === 0) {
     body =

@@ -1,0 +1,431 @@
+import type { Page, Request } from '@playwright/test';
+import { ERROR_LABELS, errorBody } from '../src/shared/contract';
+import { columnLabel, ContactsScreen, pageRange } from './support/contacts-screen';
+import { startFaultUpstream, type Fault, type FaultUpstream } from './support/fault-upstream';
+import { expect, test as base } from './support/fixtures';
+import { startLiveApp, type LiveApp } from './support/live-app';
+import { APP_URL, E2E_PORT } from './support/servers';
+
+/**
+ * Mailstand misbehaving, seen from the browser. The app runs in live mode against a fault-injecting
+ * upstream that relays to the sandbox when healthy, so every fault travels the real path: upstream,
+ * the server's proxy, the API client, the screen.
+ */
+
+const FAULTS_PORT = E2E_PORT + 2;
+const API_KEY = 'key_faults_e2e_000000000000000000';
+const FAILING_STAGE = 'Replied';
+
+const test = base.extend<{ healthy: void }, { upstream: FaultUpstream; liveApp: LiveApp }>({
+  upstream: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright needs the object pattern even when empty.
+    async ({}, use) => {
+      const upstream = await startFaultUpstream({ sandboxUrl: `${APP_URL}/sandbox-api`, acceptKey: API_KEY });
+      await use(upstream);
+      await upstream.close();
+    },
+    { scope: 'worker' },
+  ],
+  liveApp: [
+    async ({ upstream }, use) => {
+      const app = await startLiveApp({ port: FAULTS_PORT, apiKey: API_KEY, apiUrl: upstream.url });
+      await use(app);
+      await app.stop();
+    },
+    { scope: 'worker' },
+  ],
+  // Each test starts with a healthy upstream and a running server, whatever the last one left.
+  healthy: [
+    async ({ upstream, liveApp }, use) => {
+      upstream.inject(null);
+      await liveApp.start();
+      await use();
+      upstream.inject(null);
+    },
+    { auto: true },
+  ],
+});
+
+// One live server per worker: the cases run in order in one worker rather than spread out.
+test.describe.configure({ mode: 'default' });
+
+/**
+ * The first page of the list under a stage filter, at the default 100 rows: not the prefetched
+ * next page, nor a one-row count. Only these fail; the rest of the app stays healthy.
+ */
+function isStagePage(
+  path: string,
+  query: URLSearchParams,
+  stage: (value: string | null) => boolean,
+): boolean {
+  return (
+    path === '/contacts' &&
+    stage(query.get('stage')) &&
+    query.get('page') === '1' &&
+    query.get('display') === '100'
+  );
+}
+
+/** Upstream request targets, "/contacts?…", for the failing list. */
+const isFailingList = (target: string) => {
+  const url = new URL(target, 'http://upstream');
+  return isStagePage(url.pathname, url.searchParams, (stage) => stage === FAILING_STAGE);
+};
+
+/** Browser requests for the failing list. */
+const isFailingListRequest = (request: Request) => {
+  const url = new URL(request.url());
+  return isStagePage(
+    url.pathname.replace(/^\/api/, ''),
+    url.searchParams,
+    (stage) => stage === FAILING_STAGE,
+  );
+};
+
+function countRequests(page: Page, matches: (request: Request) => boolean): () => number {
+  let count = 0;
+  page.on('request', (request) => {
+    if (matches(request)) count += 1;
+  });
+  return () => count;
+}
+
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Fault =>
+  (_req, res) => {
+    res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+const mailstandError = (status: number, label: string, message: string, headers?: Record<string, string>) =>
+  json(status, errorBody(status, label, message), headers);
+
+const failedStatus = (status: number) =>
+  new RegExp(`^Failed to load resource: the server responded with a status of ${status} `);
+
+/**
+ * Opens the large workspace on the live server and waits for its first page: the "last good rows"
+ * every fault case must keep on screen.
+ */
+async function openGoodPage(page: Page, liveApp: LiveApp, workspace: string) {
+  const screen = new ContactsScreen(page);
+  // A fake clock that runs at normal speed until a test jumps ahead over a long wait.
+  await page.clock.install();
+  await page.goto(`${liveApp.url}/?workspace=${workspace}`);
+  await expect(screen.renderedRows().first()).toBeVisible();
+  await screen.expectSettled();
+  const email = columnLabel('email');
+  const firstEmail = (await screen.columnTexts(email))[0] ?? '';
+  expect(firstEmail).not.toBe('');
+  return {
+    screen,
+    /** The rows from before the fault are still the ones on screen. */
+    async expectLastGoodRows() {
+      await expect(await screen.cell(screen.renderedRows().first(), email)).toHaveText(firstEmail);
+    },
+  };
+}
+
+type FaultCase = {
+  name: string;
+  fault: Fault;
+  /** The words the error panel must say. */
+  says: RegExp;
+  /** Requests the app may send for the failing list before it gives up: 1, or 3 with retries. */
+  attempts: number;
+  consoleErrors: RegExp[];
+};
+
+const ERROR_CASES: FaultCase[] = [
+  {
+    name: '400 Missing Record',
+    fault: mailstandError(400, ERROR_LABELS.missingRecord, 'The workspace was not found.'),
+    says: /no such record.*The workspace was not found/,
+    attempts: 1,
+    consoleErrors: [failedStatus(400)],
+  },
+  {
+    name: '401 Unauthorized Permission',
+    fault: mailstandError(401, ERROR_LABELS.unauthorized, 'Invalid API key.'),
+    says: /refused the API key\. Check MAILSTAND_API_KEY/,
+    attempts: 1,
+    consoleErrors: [failedStatus(401)],
+  },
+  {
+    name: '401 API Connection Error',
+    fault: mailstandError(401, ERROR_LABELS.apiConnectionError, 'Missing parameter: workspace.'),
+    says: /refused the request \(“API Connection Error”\).*Missing parameter: workspace/,
+    attempts: 1,
+    consoleErrors: [failedStatus(401)],
+  },
+  {
+    name: '429 Too Many Requests (out of credits)',
+    fault: mailstandError(429, ERROR_LABELS.outOfCredits, 'You have run out of API credits.'),
+    says: /out of API credits\. Waiting will not help/,
+    attempts: 1,
+    consoleErrors: [failedStatus(429)],
+  },
+  {
+    name: '500 Bad Request',
+    fault: mailstandError(500, ERROR_LABELS.badRequest, 'Something went wrong.'),
+    says: /Mailstand reported “Bad Request”\. This is usually temporary\./,
+    attempts: 3,
+    consoleErrors: [failedStatus(500)],
+  },
+  {
+    name: '502 from a proxy, with an HTML body',
+    fault: (_req, res) => {
+      res.writeHead(502, { 'Content-Type': 'text/html' });
+      res.end('<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>');
+    },
+    says: /answered HTTP 502 with content type text\/html instead of JSON/,
+    attempts: 3,
+    consoleErrors: [failedStatus(502)],
+  },
+  {
+    name: 'a JSON body of the wrong shape',
+    fault: json(200, { status: 'ok', data: 'not a list', total_found: 'many' }),
+    says: /Unexpected response from Mailstand: data/,
+    attempts: 1,
+    consoleErrors: [],
+  },
+  {
+    name: 'an empty body',
+    fault: (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '0' });
+      res.end();
+    },
+    says: /answered HTTP 200 with an empty body/,
+    attempts: 3,
+    consoleErrors: [failedStatus(502)],
+  },
+  {
+    name: 'a connection dropped mid-body',
+    fault: (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write(`{"status":"ok","headers":[],"data":[{"id":"contact_${'x'.repeat(25)}","email":"half@`);
+      // Let the proxy start relaying, then break the connection as a failing network would.
+      setTimeout(() => res.destroy(), 100);
+    },
+    says: /connection dropped while the response was loading/,
+    attempts: 3,
+    consoleErrors: [/^Failed to load resource: net::ERR_(INCOMPLETE_CHUNKED_ENCODING|EMPTY_RESPONSE)/],
+  },
+];
+
+for (const fault of ERROR_CASES) {
+  test.describe(fault.name, () => {
+    test.use({ expectedConsoleErrors: fault.consoleErrors });
+
+    test('keeps the last good rows, says what happened, and Retry recovers', async ({
+      page,
+      upstream,
+      liveApp,
+      api,
+      workspaces,
+    }) => {
+      const workspace = workspaces.large.id;
+      const stageTotal = await api.totalFound({ workspace, stage: FAILING_STAGE });
+      const { screen, expectLastGoodRows } = await openGoodPage(page, liveApp, workspace);
+      const requests = countRequests(page, isFailingListRequest);
+
+      upstream.inject(fault.fault, isFailingList);
+      await screen.stage(FAILING_STAGE).check();
+      await expect(page).toHaveURL(/[?&]stage=Replied(&|$)/);
+      const url = page.url();
+
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText(fault.says, { timeout: 15_000 });
+      await expect(alert.getByRole('heading')).not.toBeEmpty();
+      await expectLastGoodRows();
+      await expect(page).toHaveURL(url);
+      expect(requests()).toBe(fault.attempts);
+
+      // A minute later nothing has been sent again behind the person's back.
+      await page.clock.fastForward(60_000);
+      await expect(alert).toContainText(fault.says);
+      expect(requests()).toBe(fault.attempts);
+
+      upstream.inject(null);
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      await screen.expectRange(pageRange(1, 100, stageTotal));
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      await expect(page).toHaveURL(url);
+      expect(requests()).toBe(fault.attempts + 1);
+    });
+  });
+}
+
+test.describe('429 Rate Limited', () => {
+  test.use({ expectedConsoleErrors: [failedStatus(429)] });
+
+  for (const retryAfter of ['3', null]) {
+    const waits = retryAfter === null ? 15 : Number(retryAfter);
+    test(`${retryAfter === null ? 'without' : 'with'} Retry-After: waits ${waits} s, says so, and retries once by itself`, async ({
+      page,
+      upstream,
+      liveApp,
+      api,
+      workspaces,
+    }) => {
+      const workspace = workspaces.large.id;
+      const stageTotal = await api.totalFound({ workspace, stage: FAILING_STAGE });
+      const { screen, expectLastGoodRows } = await openGoodPage(page, liveApp, workspace);
+      const requests = countRequests(page, isFailingListRequest);
+
+      upstream.inject(
+        mailstandError(
+          429,
+          ERROR_LABELS.rateLimited,
+          'Slow down.',
+          retryAfter === null ? {} : { 'Retry-After': retryAfter },
+        ),
+        isFailingList,
+      );
+      await screen.stage(FAILING_STAGE).check();
+      const url = page.url();
+
+      const waiting = page.getByRole('status').filter({ hasText: /slow down; retrying in \d+ s/ });
+      await expect(waiting).toBeVisible();
+      const seconds = Number(/retrying in (\d+) s/.exec((await waiting.textContent()) ?? '')?.[1]);
+      expect(seconds).toBeGreaterThan(waits - 3);
+      expect(seconds).toBeLessThanOrEqual(waits);
+      await expectLastGoodRows();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+      expect(requests()).toBe(1);
+
+      upstream.inject(null);
+      await page.clock.fastForward(waits * 1000);
+      await screen.expectRange(pageRange(1, 100, stageTotal));
+      await expect(waiting).toHaveCount(0);
+      await expect(page).toHaveURL(url);
+      expect(requests()).toBe(2);
+    });
+  }
+});
+
+test.describe('a 502 with an HTML body from a proxy in front of the server', () => {
+  test.use({ expectedConsoleErrors: [failedStatus(502)] });
+
+  test('keeps the last good rows, says the server answered 502, and Retry recovers', async ({
+    page,
+    liveApp,
+    api,
+    workspaces,
+  }) => {
+    const workspace = workspaces.large.id;
+    const stageTotal = await api.totalFound({ workspace, stage: FAILING_STAGE });
+    const { screen, expectLastGoodRows } = await openGoodPage(page, liveApp, workspace);
+    const requests = countRequests(page, isFailingListRequest);
+    await page.route(
+      (url) => url.pathname === '/api/contacts' && url.searchParams.get('stage') === FAILING_STAGE,
+      (route) =>
+        route.fulfill({
+          status: 502,
+          contentType: 'text/html',
+          body: '<html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>',
+        }),
+    );
+
+    await screen.stage(FAILING_STAGE).check();
+    const url = page.url();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(/The server answered HTTP 502.*This is usually temporary/, {
+      timeout: 15_000,
+    });
+    await expectLastGoodRows();
+    expect(requests()).toBe(3);
+
+    await page.unrouteAll();
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await screen.expectRange(pageRange(1, 100, stageTotal));
+    await expect(page).toHaveURL(url);
+    expect(requests()).toBe(4);
+  });
+});
+
+test.describe('the server restarting', () => {
+  test.use({ expectedConsoleErrors: [/^Failed to load resource: net::ERR_CONNECTION_REFUSED$/] });
+
+  test('while it is down the rows stay and the app says it cannot reach it; Retry works once it is back', async ({
+    page,
+    liveApp,
+    api,
+    workspaces,
+  }) => {
+    const workspace = workspaces.large.id;
+    const stageTotal = await api.totalFound({ workspace, stage: FAILING_STAGE });
+    const { screen, expectLastGoodRows } = await openGoodPage(page, liveApp, workspace);
+    const requests = countRequests(page, isFailingListRequest);
+
+    await liveApp.stop();
+    await screen.stage(FAILING_STAGE).check();
+    const url = page.url();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(/Could not reach the server\. Check that it is running/, {
+      timeout: 15_000,
+    });
+    await expectLastGoodRows();
+    expect(requests()).toBe(3);
+
+    await liveApp.start();
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await screen.expectRange(pageRange(1, 100, stageTotal));
+    await expect(page).toHaveURL(url);
+    expect(requests()).toBe(4);
+  });
+});
+
+test('a 20-second response while the person keeps changing filters: earlier requests are cancelled, only the last result shows', async ({
+  page,
+  upstream,
+  liveApp,
+  api,
+  workspaces,
+}) => {
+  test.setTimeout(60_000);
+  const workspace = workspaces.large.id;
+  const stages = ['Replied', 'Interested', 'Nurture', 'Not Interested'] as const;
+  const last = stages[stages.length - 1] ?? 'Not Interested';
+  const lastTotal = await api.totalFound({ workspace, stage: last });
+  const { screen, expectLastGoodRows } = await openGoodPage(page, liveApp, workspace);
+  const anyStage = (stage: string | null) => stage !== null;
+  const isStageList = (target: string) => {
+    const url = new URL(target, 'http://upstream');
+    return isStagePage(url.pathname, url.searchParams, anyStage);
+  };
+  const listRequests = countRequests(page, (request) => {
+    const url = new URL(request.url());
+    return isStagePage(url.pathname.replace(/^\/api/, ''), url.searchParams, anyStage);
+  });
+
+  const slowly: Fault = (_req, res, forward) => {
+    const timer = setTimeout(forward, 20_000);
+    res.on('close', () => clearTimeout(timer));
+  };
+  upstream.inject(slowly, isStageList);
+  const before = upstream.received.filter(isStageList).length;
+  const cancelledBefore = upstream.cancelled.filter(isStageList).length;
+  for (const stage of stages) {
+    await screen.stage(stage).check();
+    await expect
+      .poll(() => upstream.received.filter(isStageList).length)
+      .toBe(before + stages.indexOf(stage) + 1);
+  }
+  await expect(page).toHaveURL(/[?&]stage=Not\+Interested(&|$)/);
+  const url = page.url();
+
+  // The superseded requests were cancelled all the way to the upstream; the last one is waited for.
+  await expect
+    .poll(() => upstream.cancelled.filter(isStageList).length)
+    .toBe(cancelledBefore + stages.length - 1);
+  await expect(page.getByRole('progressbar', { name: 'Loading contacts' })).toBeVisible();
+  await expectLastGoodRows();
+
+  await expect(screen.pagingStatus).toHaveText(pageRange(1, 100, lastTotal), { timeout: 30_000 });
+  await screen.expectSettled();
+  expect(new Set(await screen.columnTexts(columnLabel('stage')))).toEqual(new Set([last]));
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page).toHaveURL(url);
+  expect(listRequests()).toBe(stages.length);
+});
