@@ -30,6 +30,8 @@ export type InteractionResult = {
   fetched: number;
   /** Main-thread busy time during the interaction, from Performance.getMetrics, and its script, layout and style parts. */
   mainThread: Summary;
+  /** CPU time of the main thread (ThreadTime), which a busy machine barely changes, unlike the durations. */
+  mainThreadCpu: Summary;
   script: Summary;
   layout: Summary;
   style: Summary;
@@ -45,6 +47,8 @@ export type ScrollResult = {
   longestTask: Summary;
   /** Main-thread time per scroll step, in ms: everything, then its script, layout and style parts. */
   taskPerStep: Summary;
+  /** Main-thread CPU time per step (ThreadTime): the same work, without the waits of a busy machine. */
+  cpuPerStep: Summary;
   scriptPerStep: Summary;
   layoutPerStep: Summary;
   stylePerStep: Summary;
@@ -238,6 +242,7 @@ async function measureInteraction(
   const totals: number[] = [];
   const afterResponse: number[] = [];
   const mainThread: number[] = [];
+  const mainThreadCpu: number[] = [];
   const script: number[] = [];
   const layout: number[] = [];
   const style: number[] = [];
@@ -270,6 +275,7 @@ async function measureInteraction(
       totals.push(paintedAt - clickAt);
       afterResponse.push(paintedAt - Math.max(clickAt, response?.responseEnd ?? clickAt));
       mainThread.push(deltaMs(before, after, 'TaskDuration'));
+      mainThreadCpu.push(deltaMs(before, after, 'ThreadTime'));
       script.push(deltaMs(before, after, 'ScriptDuration'));
       layout.push(deltaMs(before, after, 'LayoutDuration'));
       style.push(deltaMs(before, after, 'RecalcStyleDuration'));
@@ -283,6 +289,7 @@ async function measureInteraction(
     afterResponse: summarize(afterResponse),
     fetched,
     mainThread: summarize(mainThread),
+    mainThreadCpu: summarize(mainThreadCpu),
     script: summarize(script),
     layout: summarize(layout),
     style: summarize(style),
@@ -348,6 +355,7 @@ async function measureScroll(
       longTasks: [] as number[],
       longest: [] as number[],
       task: [] as number[],
+      cpu: [] as number[],
       script: [] as number[],
       layout: [] as number[],
       style: [] as number[],
@@ -380,6 +388,7 @@ async function measureScroll(
       samples.longTasks.push(longTasks.filter((duration) => duration > LONG_TASK_MS).length);
       samples.longest.push(Math.max(0, ...longTasks));
       samples.task.push(deltaMs(before, after, 'TaskDuration') / result.steps);
+      samples.cpu.push(deltaMs(before, after, 'ThreadTime') / result.steps);
       samples.script.push(deltaMs(before, after, 'ScriptDuration') / result.steps);
       samples.layout.push(deltaMs(before, after, 'LayoutDuration') / result.steps);
       samples.style.push(deltaMs(before, after, 'RecalcStyleDuration') / result.steps);
@@ -408,6 +417,7 @@ async function measureScroll(
         longTasks: summarize(samples.longTasks),
         longestTask: summarize(samples.longest),
         taskPerStep: summarize(samples.task),
+        cpuPerStep: summarize(samples.cpu),
         scriptPerStep: summarize(samples.script),
         layoutPerStep: summarize(samples.layout),
         stylePerStep: summarize(samples.style),

@@ -88,6 +88,13 @@ function interactionRows(name: string, result: InteractionResult): string[][] {
       `${name}: main thread busy (ms), ${result.fetched}/${result.total.runs} fetched`,
       ...spread(result.mainThread),
     ],
+    [`${name}: main thread CPU (ms)`, ...spread(result.mainThreadCpu)],
+    [
+      `${name}:   script / layout / style (ms)`,
+      `${number(result.script.median)} / ${number(result.layout.median)} / ${number(result.style.median)}`,
+      '',
+      '',
+    ],
   ];
 }
 
@@ -102,6 +109,7 @@ function scrollRows(name: string, result: ScrollResult): string[][] {
     [`${name}: long tasks > 50 ms`, ...spread(result.longTasks, 0)],
     [`${name}: longest task (ms)`, ...spread(result.longestTask)],
     [`${name}: main thread per step (ms)`, ...spread(result.taskPerStep, 2)],
+    [`${name}: main thread CPU per step (ms)`, ...spread(result.cpuPerStep, 2)],
     [
       `${name}:   script / layout / style per step (ms)`,
       `${number(result.scriptPerStep.median, 2)} / ${number(result.layoutPerStep.median, 2)} / ${number(result.stylePerStep.median, 2)}`,

@@ -83,6 +83,14 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
         limit(8),
         `≤ ${limit(8)} ms`,
       ),
+      // The same as CPU time: what the figure above would read on an otherwise idle machine.
+      check(
+        `Main-thread CPU per scroll step, 1x, ${label}`,
+        fromSummary(scroll(x1, all)?.cpuPerStep),
+        'ms',
+        limit(8),
+        `≤ ${limit(8)} ms`,
+      ),
       // "No long task": the worst run counts, not the median.
       check(
         `Long tasks > 50 ms while scrolling, 1x, ${label}`,
