@@ -114,7 +114,7 @@ export function createSandboxApi(options: SandboxApiOptions): SandboxApi {
           res,
           429,
           ERROR_LABELS.rateLimited,
-          `Too many requests: the limit is ${requests} per ${windowMs / 1000} seconds. Retry in ${waitSeconds} s.`,
+          `Too many requests: the limit is ${requests} per ${windowMs / 1000} ${windowMs === 1000 ? 'second' : 'seconds'}. Retry in ${waitSeconds} s.`,
           { 'Retry-After': String(waitSeconds) },
         );
         return;
