@@ -334,6 +334,7 @@ describe('GET /contacts', () => {
     ['a quote', '"'],
     ['the dot before a domain', '.com'],
     ['nothing that exists', 'zzqxj'],
+    ['letters beyond ASCII', 'sÖn'],
   ])('searches email for %s, case-insensitively', async (_, search) => {
     await expectListing({ workspace: acme.id, search });
   });

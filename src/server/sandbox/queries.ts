@@ -146,6 +146,9 @@ export function createSandboxQueries(db: Database.Database) {
     }
     const trigrams = trigramsOf(filter.search);
     if (trigrams.length === 0) return { ...filter, via: 'filters-like' };
+    // LIKE folds only ASCII letters and the trigram index folds all of Unicode; they agree on
+    // ASCII, so a search with other letters always takes the index, keeping one meaning.
+    if (!/^[\x20-\x7e]*$/.test(filter.search)) return { ...filter, via: 'trigrams' };
     const candidates = countWithoutSearch(filter);
     let matches = Infinity;
     for (const trigram of trigrams) {
