@@ -583,7 +583,7 @@ describe('rate limit', () => {
       expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 429]);
       const refused = answers.find((answer) => answer.status === 429);
       if (!refused) throw new Error('no request was refused');
-      await expectError(refused, 429, 'Rate Limited', /limit is 3 per 1 second\. Retry in 1 s/);
+      await expectError(refused, 429, 'Rate Limited', /limit is 3 requests per second\. Retry in 1 s/);
       const wait = Number(refused.headers.get('retry-after'));
       expect(wait).toBeGreaterThanOrEqual(1);
       await new Promise((resolve) => setTimeout(resolve, wait * 1000));

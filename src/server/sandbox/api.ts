@@ -110,13 +110,9 @@ export function createSandboxApi(options: SandboxApiOptions): SandboxApi {
       const waitSeconds = limiter?.take(key) ?? null;
       if (waitSeconds !== null && options.rateLimit !== null) {
         const { requests, windowMs } = options.rateLimit;
-        sendError(
-          res,
-          429,
-          ERROR_LABELS.rateLimited,
-          `Too many requests: the limit is ${requests} per ${windowMs / 1000} ${windowMs === 1000 ? 'second' : 'seconds'}. Retry in ${waitSeconds} s.`,
-          { 'Retry-After': String(waitSeconds) },
-        );
+        const window = windowMs === 1000 ? 'second' : `${windowMs / 1000} seconds`;
+        const message = `Too many requests: the limit is ${requests} requests per ${window}. Retry in ${waitSeconds} s.`;
+        sendError(res, 429, ERROR_LABELS.rateLimited, message, { 'Retry-After': String(waitSeconds) });
         return;
       }
       answer(queries, target, searchParams, res);
