@@ -215,7 +215,8 @@ function answerMalformedRequest(error: Error, socket: Duplex): void {
 function gracefulClose(server: http.Server): (graceMs: number) => Promise<void> {
   let closing = false;
   server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
-    if (closing) res.setHeader('Connection', 'close');
+    // A handler that answered synchronously has sent its headers already; the finish hook still closes.
+    if (closing && !res.headersSent) res.setHeader('Connection', 'close');
     res.on('finish', () => {
       if (closing) setImmediate(() => server.closeIdleConnections());
     });
