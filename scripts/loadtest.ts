@@ -1,0 +1,215 @@
+/**
+ * `npm run loadtest`: 100 connections for 30 s against GET /api/contacts at display=2000, on
+ * 127.0.0.1. First on the sandbox with its rate limit off (every answer must be a 200; memory must
+ * come back to where it started), then in live mode against an upstream that fails every other
+ * request in a different way (the server must stay up and answer each request with a status).
+ * Prints the figures; exits 1 if either expectation fails. LOADTEST_SECONDS shortens the runs.
+ *
+ * The server runs in this process (run with --expose-gc, as the npm script does) so its memory can
+ * be read and collected; autocannon runs in a child process so its own memory does not count.
+ */
+import { execFile } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import { workspacesResponseSchema } from '../src/shared/contract';
+import { parseEnv } from '../src/server/env';
+import { listen } from '../src/server/http/listen';
+import { createSandboxApi, openSandboxDatabase } from '../src/server/sandbox';
+import { startServer } from '../src/server/server';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 30);
+const CONNECTIONS = 100;
+const SANDBOX_PORT = 4374;
+const LIVE_PORT = 4375;
+const KEY = 'key_loadtest_0000000000000000';
+
+const autocannonResult = z.looseObject({
+  requests: z.looseObject({ total: z.number(), average: z.number() }),
+  latency: z.looseObject({ p50: z.number(), p99: z.number(), max: z.number() }),
+  throughput: z.looseObject({ average: z.number() }),
+  errors: z.number(),
+  timeouts: z.number(),
+  non2xx: z.number(),
+  statusCodeStats: z.record(z.string(), z.looseObject({ count: z.number() })).optional(),
+});
+type LoadResult = z.infer<typeof autocannonResult>;
+
+const runGc = (): void => {
+  if (typeof global.gc !== 'function') throw new Error('Run with node --expose-gc (npm run loadtest does).');
+  global.gc();
+};
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function settledRss(): Promise<number> {
+  for (let round = 0; round < 3; round += 1) {
+    runGc();
+    await sleep(1000);
+  }
+  return process.memoryUsage().rss;
+}
+
+async function autocannon(url: string): Promise<LoadResult> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/autocannon/autocannon.js'),
+      '--json',
+      '--connections',
+      String(CONNECTIONS),
+      '--duration',
+      String(SECONDS),
+      '--timeout',
+      '60',
+      url,
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  return autocannonResult.parse(JSON.parse(stdout));
+}
+
+function describe(result: LoadResult): string {
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .map(([status, { count }]) => `${status}: ${count}`)
+    .join(', ');
+  return [
+    `  requests      ${result.requests.total} (${result.requests.average.toFixed(0)}/s), statuses ${statuses}`,
+    `  errors        ${result.errors} (timeouts ${result.timeouts}), non-2xx ${result.non2xx}`,
+    `  latency       p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+    `  throughput    ${mb(result.throughput.average)}/s`,
+  ].join('\n');
+}
+
+async function largestWorkspace(base: string): Promise<string> {
+  const response = await fetch(`${base}/api/workspaces`);
+  const workspaces = workspacesResponseSchema.parse(await response.json()).data;
+  const sized = await Promise.all(
+    workspaces.map(async (workspace) => {
+      const page = await fetch(`${base}/api/contacts?workspace=${workspace.id}&page=1&display=1`);
+      const total = z.looseObject({ total_found: z.number() }).parse(await page.json()).total_found;
+      return { id: workspace.id, total };
+    }),
+  );
+  const largest = sized.sort((a, b) => b.total - a.total)[0];
+  if (!largest) throw new Error('the sandbox has no workspaces');
+  return largest.id;
+}
+
+const sandboxEnv = {
+  SANDBOX_DB: process.env.SANDBOX_DB ?? path.join(ROOT, '.data/sandbox.db'),
+  SANDBOX_CONTACTS: process.env.SANDBOX_CONTACTS ?? '100000',
+  SANDBOX_RATE_LIMIT: 'off',
+};
+const app = { kind: 'dist', dir: path.join(ROOT, 'dist') } as const;
+const quiet = () => {};
+
+async function sandboxRun(): Promise<{ ok: boolean; workspace: string }> {
+  const server = await startServer({
+    config: parseEnv({ ...sandboxEnv, PORT: String(SANDBOX_PORT) }),
+    app,
+    log: quiet,
+  });
+  try {
+    const workspace = await largestWorkspace(server.url);
+    const url = `${server.url}/api/contacts?workspace=${workspace}&page=1&display=2000`;
+    for (let warm = 0; warm < 5; warm += 1) await (await fetch(url)).arrayBuffer();
+    const baseline = await settledRss();
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
+    const result = await autocannon(url);
+    clearInterval(sampler);
+    const after = process.memoryUsage().rss;
+    const settled = await settledRss();
+    const memoryBack = settled <= baseline * 1.1 + 32 * 1024 * 1024;
+    const ok = result.errors === 0 && result.non2xx === 0 && result.requests.total > 0 && memoryBack;
+    console.log(`Sandbox, rate limit off: ${CONNECTIONS} connections for ${SECONDS} s, display=2000`);
+    console.log(describe(result));
+    console.log(
+      `  memory (RSS)  before ${mb(baseline)}, peak ${mb(peak)}, right after ${mb(after)}, after GC ${mb(settled)}` +
+        (memoryBack ? ' (back to baseline)' : ' (NOT back to baseline)'),
+    );
+    return { ok, workspace };
+  } finally {
+    await server.close();
+  }
+}
+
+/** Every other request fails, in turn: a 500, an HTML 502 from a proxy, a connection reset, a 429. */
+const FAULTS: Array<(res: http.ServerResponse) => void> = [
+  (res) => {
+    res.writeHead(500, { 'Content-Type': 'application/json' });
+    res.end('{"statusCode":500,"error":"Bad Request","message":"Something went wrong."}');
+  },
+  (res) => {
+    res.writeHead(502, { 'Content-Type': 'text/html' });
+    res.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+  },
+  (res) => res.socket?.destroy(),
+  (res) => {
+    res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '1' });
+    res.end('{"statusCode":429,"error":"Rate Limited","message":"Slow down."}');
+  },
+];
+
+/** Same database as the sandbox run, so the same workspace; asking through the failing upstream could fail. */
+async function failingUpstreamRun(workspace: string): Promise<boolean> {
+  const db = openSandboxDatabase({
+    path: path.resolve(sandboxEnv.SANDBOX_DB),
+    contacts: Number(sandboxEnv.SANDBOX_CONTACTS),
+    seed: process.env.SANDBOX_SEED ?? 'mailstand-demo',
+  });
+  const sandbox = createSandboxApi({ db, apiKey: KEY, rateLimit: null });
+  let served = 0;
+  const upstream = http.createServer((req, res) => {
+    served += 1;
+    const fault = FAULTS[(served / 2) % FAULTS.length];
+    if (served % 2 === 0 && fault) {
+      fault(res);
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://upstream');
+    sandbox(req, res, url.pathname, url.searchParams);
+  });
+  const upstreamPort = await listen(upstream, 0, '127.0.0.1');
+  const server = await startServer({
+    config: parseEnv({
+      PORT: String(LIVE_PORT),
+      MAILSTAND_API_KEY: KEY,
+      MAILSTAND_API_URL: `http://127.0.0.1:${upstreamPort}`,
+    }),
+    app,
+    log: quiet,
+  });
+  try {
+    const result = await autocannon(`${server.url}/api/contacts?workspace=${workspace}&page=1&display=2000`);
+    const health = await fetch(`${server.url}/healthz`);
+    const statuses = Object.keys(result.statusCodeStats ?? {});
+    const ok =
+      result.errors === 0 &&
+      health.ok &&
+      statuses.length > 1 &&
+      statuses.every((status) => ['200', '429', '500', '502'].includes(status));
+    console.log(
+      `\nLive mode, upstream failing every other request: ${CONNECTIONS} connections for ${SECONDS} s`,
+    );
+    console.log(describe(result));
+    console.log(`  upstream calls ${served}; /healthz afterwards: ${health.status}`);
+    return ok;
+  } finally {
+    await server.close();
+    upstream.closeAllConnections();
+    upstream.close();
+    db.close();
+  }
+}
+
+const sandbox = await sandboxRun();
+const liveOk = await failingUpstreamRun(sandbox.workspace);
+if (!sandbox.ok || !liveOk) {
+  console.error('\nLoad test failed: see the figures above.');
+  process.exit(1);
+}
