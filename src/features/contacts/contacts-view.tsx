@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { SortingState } from '@tanstack/react-table';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../components/ui/button';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { ProgressBar } from '../../components/ui/progress-bar';
-import type { Campaign, Workspace } from '../../shared/contract';
+import type { Campaign, Contact, Workspace } from '../../shared/contract';
 import { ApiError, describeApiError, describeRetryWait } from './api/api-client';
 import {
   allFieldsQuery,
@@ -13,13 +14,25 @@ import {
   usePrefetchNextPage,
   workspacesQuery,
 } from './api/queries';
+import { decodeLayoutParam, setColumnWidth } from './columns/column-layout';
+import { columnOptions, tableColumnState } from './columns/column-options';
+import { localTimeColumn } from './columns/local-time-column';
+import { claimSharedLayout } from './columns/shared-view-link';
+import { useColumnLayout } from './columns/use-column-layout';
+import { ContactsToolbar } from './contacts-toolbar';
+import { ContactDetailPanel } from './detail/contact-detail-panel';
 import { FilterNotices } from './filters/filter-notices';
 import { activeFilterChips, writeFilters, type ContactFilters } from './filters/filter-params';
 import { FilterSidebar } from './filters/filter-sidebar';
+import { useStageCounts } from './filters/stage-counts';
 import { useContactFilters, type ContactFiltersApi } from './filters/use-contact-filters';
+import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
+import { useContactShortcuts } from './keyboard/use-contact-shortcuts';
 import { PagingFooter } from './paging/paging-footer';
+import type { Selection } from './selection/selection';
 import { defaultColumnVisibility, withCustomFieldColumns } from './table/columns';
-import { ContactsTable } from './table/contacts-table';
+import { ContactsTable, ROW_HEIGHTS, type ContactsTableHandle } from './table/contacts-table';
+import { usePreferences } from '../preferences/use-preferences';
 import { browserTimeZone } from './table/format';
 
 /** The contact browser: the sidebar's filters and, beside it, the state of the list they select. */
@@ -30,6 +43,10 @@ export function ContactsView() {
   const workspace = workspaceList?.find((candidate) => candidate.id === filters.workspace) ?? null;
   const campaigns = useQuery({ ...campaignsQuery(workspace?.id ?? ''), enabled: workspace !== null });
   const campaign = campaigns.data?.find((candidate) => candidate.id === filters.campaign) ?? null;
+  // Stage counts wait for the table's own page (observed here, fetched by the results below).
+  const page = useQuery({ ...contactsPageQuery(filters), enabled: false });
+  const pageSettled = page.data !== undefined && !page.isPlaceholderData && page.fetchStatus === 'idle';
+  const stageCounts = useStageCounts(filters, workspace !== null && pageSettled);
 
   useEffect(() => {
     if (workspaceList === null) return;
@@ -77,6 +94,8 @@ export function ContactsView() {
   } else {
     content = (
       <ContactsResults
+        // Selection, sorting and a running export belong to one workspace.
+        key={workspace.id}
         filters={filters}
         workspace={workspace}
         campaign={campaign}
@@ -95,6 +114,7 @@ export function ContactsView() {
         workspaces={workspaceList}
         workspace={workspace}
         campaignName={campaign?.name}
+        stageCounts={workspace ? stageCounts : undefined}
         setFilters={setFilters}
         clearFilters={clearFilters}
       />
@@ -136,12 +156,69 @@ function ContactsResults({
     setLastGood({ workspace: workspace.id, page: settled });
   const lastGoodPage = lastGood.workspace === workspace.id ? lastGood.page : undefined;
 
-  const columns = useMemo(() => withCustomFieldColumns(fields.data ?? []), [fields.data]);
-  const campaignSelected = filters.campaign !== null;
-  const columnVisibility = useMemo(
-    () => defaultColumnVisibility(columns, campaignSelected),
-    [columns, campaignSelected],
+  const columns = useMemo(
+    () => [...withCustomFieldColumns(fields.data ?? []), localTimeColumn],
+    [fields.data],
   );
+  const campaignSelected = filters.campaign !== null;
+  const options = useMemo(() => columnOptions(columns), [columns]);
+  const { layout, setLayout, resetLayout } = useColumnLayout(workspace.id, options);
+  const columnState = useMemo(
+    () => tableColumnState(layout, columns, campaignSelected),
+    [layout, columns, campaignSelected],
+  );
+  const { columnVisibility } = columnState;
+  const shownColumns = useMemo(() => {
+    const labels = new Map(columns.map((column) => [column.id, column.meta?.label ?? column.id]));
+    return columnState.columnOrder.map((id) => ({ id, label: labels.get(id) ?? id }));
+  }, [columns, columnState]);
+  const onColumnResize = useCallback(
+    (id: string, width: number) => setLayout(setColumnWidth(layout, id, width)),
+    [layout, setLayout],
+  );
+
+  // A shared link's columns (cols=) are adopted once this workspace's custom fields are known.
+  useEffect(() => {
+    if (!fields.isSuccess) return;
+    const shared = claimSharedLayout(workspace.id);
+    if (shared !== null) setLayout(decodeLayoutParam(shared, options).layout);
+  }, [fields.isSuccess, workspace.id, options, setLayout]);
+
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [selection, setSelection] = useState<Selection<Contact>>(() => new Map());
+  const [helpOpen, setHelpOpen] = useState(false);
+  const tableRef = useRef<ContactsTableHandle>(null);
+  const { preferences } = usePreferences();
+
+  const openContact = useCallback((contact: Contact) => setFilters({ contact: contact.id }), [setFilters]);
+  const closeContact = useCallback(() => {
+    const id = filters.contact;
+    setFilters({ contact: null });
+    if (id !== null) tableRef.current?.focusContact(id);
+  }, [filters.contact, setFilters]);
+  useContactShortcuts({ table: tableRef, onOpen: openContact, onHelp: () => setHelpOpen(true) });
+
+  const interaction = useMemo(
+    () => ({
+      selection,
+      onSelectionChange: setSelection,
+      sorting,
+      onSortingChange: setSorting,
+      onOpen: openContact,
+    }),
+    [selection, sorting, openContact],
+  );
+  const tableProps = {
+    columns,
+    columnVisibility,
+    columnOrder: columnState.columnOrder,
+    columnSizing: columnState.columnSizing,
+    onColumnResize,
+    rowHeight: ROW_HEIGHTS[preferences.density],
+    scrollResetKey: writeFilters({ ...filters, contact: null }),
+    interaction,
+    ref: tableRef,
+  };
 
   // A bookmarked page past the end (the list shrank since) shows the last page instead.
   useEffect(() => {
@@ -160,15 +237,7 @@ function ContactsResults({
     body = (
       <>
         <ErrorPanel title={problem.title} message={problem.message} onRetry={() => void contacts.refetch()} />
-        {rows && (
-          <ContactsTable
-            contacts={rows.data}
-            columns={columns}
-            columnVisibility={columnVisibility}
-            busy
-            scrollResetKey={writeFilters({ ...filters, contact: null })}
-          />
-        )}
+        {rows && <ContactsTable contacts={rows.data} busy {...tableProps} />}
       </>
     );
   } else if (settled && settled.total_found === 0) {
@@ -187,15 +256,7 @@ function ContactsResults({
         </MessagePanel>
       );
   } else {
-    body = (
-      <ContactsTable
-        contacts={page?.data ?? null}
-        columns={columns}
-        columnVisibility={columnVisibility}
-        busy={contacts.isFetching}
-        scrollResetKey={writeFilters({ ...filters, contact: null })}
-      />
-    );
+    body = <ContactsTable contacts={page?.data ?? null} busy={contacts.isFetching} {...tableProps} />;
   }
 
   return (
@@ -214,11 +275,31 @@ function ContactsResults({
           </p>
         )}
         <RetryWait error={contacts.isFetching ? contacts.failureReason : null} />
+        <ContactsToolbar
+          filters={filters}
+          workspace={workspace}
+          campaign={campaign}
+          shownColumns={shownColumns}
+          options={options}
+          layout={layout}
+          onLayoutChange={setLayout}
+          onLayoutReset={resetLayout}
+          selection={selection}
+          onSelectionChange={setSelection}
+          pageRows={() => tableRef.current?.shownContacts() ?? page?.data ?? []}
+          totalFound={settled?.total_found ?? null}
+          sorting={sorting}
+          onClearSorting={() => setSorting([])}
+        />
       </div>
       <div className="relative flex min-h-0 flex-1 flex-col">
         {(contacts.isFetching || !campaignReady) && <ProgressBar label="Loading contacts" />}
         {body}
       </div>
+      {filters.contact !== null && (
+        <ContactDetailPanel contactId={filters.contact} workspace={workspace.id} onClose={closeContact} />
+      )}
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {!contacts.isError && (
         <PagingFooter
           page={filters.page}

@@ -35,18 +35,26 @@ function subscribeSystemDark(listener: () => void): () => void {
 
 const systemPrefersDark = () => window.matchMedia('(prefers-color-scheme: dark)').matches;
 
+function applyToDocument(dark: boolean, density: Preferences['density']): void {
+  const root = document.documentElement;
+  root.classList.toggle('dark', dark);
+  root.style.colorScheme = dark ? 'dark' : 'light';
+  root.dataset.density = density;
+}
+
+/** Before the first render, so a dark page does not flash light while the app starts. */
+export function applyStoredPreferences(): void {
+  const preferences = parsePreferences(readStored());
+  applyToDocument(isDark(preferences.theme, systemPrefersDark()), preferences.density);
+}
+
 export function usePreferences() {
   const stored = useSyncExternalStore(subscribe, readStored);
   const preferences = parsePreferences(stored);
   const systemDark = useSyncExternalStore(subscribeSystemDark, systemPrefersDark);
   const dark = isDark(preferences.theme, systemDark);
 
-  useEffect(() => {
-    const root = document.documentElement;
-    root.classList.toggle('dark', dark);
-    root.style.colorScheme = dark ? 'dark' : 'light';
-    root.dataset.density = preferences.density;
-  }, [dark, preferences.density]);
+  useEffect(() => applyToDocument(dark, preferences.density), [dark, preferences.density]);
 
   const setPreferences = useCallback((patch: Partial<Preferences>) => {
     const next = JSON.stringify({ ...parsePreferences(readStored()), ...patch });

@@ -1,9 +1,10 @@
-import type { Workspace } from '../../../shared/contract';
+import type { Stage, Workspace } from '../../../shared/contract';
 import { CampaignCombobox } from './campaign-combobox';
 import { EmailSearch } from './email-search';
 import { EngagementFilters } from './engagement-filters';
 import { FilterChips } from './filter-chips';
 import { activeFilterChips, DEFAULT_FILTERS, type ContactFilters, type FilterPatch } from './filter-params';
+import type { StageCount } from './stage-counts';
 import { StageFilter } from './stage-filter';
 import type { ContactFiltersApi } from './use-contact-filters';
 import { WorkspaceSelect } from './workspace-select';
@@ -15,6 +16,8 @@ type FilterSidebarProps = {
   workspace: Workspace | null;
   /** The selected campaign's name, for its chip, once the campaigns have loaded. */
   campaignName: string | undefined;
+  /** Contacts per stage under the other filters (issue 4); loaded after the table's page. */
+  stageCounts: ReadonlyMap<Stage, StageCount> | undefined;
   setFilters: ContactFiltersApi['setFilters'];
   clearFilters: ContactFiltersApi['clearFilters'];
 };
@@ -31,6 +34,7 @@ export function FilterSidebar({
   workspaces,
   workspace,
   campaignName,
+  stageCounts,
   setFilters,
   clearFilters,
 }: FilterSidebarProps) {
@@ -55,7 +59,12 @@ export function FilterSidebar({
         disabled={noWorkspace}
         onSearch={(search) => setFilters({ search })}
       />
-      <StageFilter value={filters.stage} disabled={noWorkspace} onChange={(stage) => setFilters({ stage })} />
+      <StageFilter
+        value={filters.stage}
+        disabled={noWorkspace}
+        onChange={(stage) => setFilters({ stage })}
+        counts={stageCounts}
+      />
       <EngagementFilters
         values={filters}
         disabled={noWorkspace}

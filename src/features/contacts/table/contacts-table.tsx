@@ -1,50 +1,103 @@
 import {
   getCoreRowModel,
+  getSortedRowModel,
   useReactTable,
   type Column,
+  type ColumnSizingState,
   type Row,
+  type SortingFn,
+  type SortingState,
+  type Updater,
   type VisibilityState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties, type RefObject } from 'react';
+import {
+  memo,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+  type Ref,
+  type RefObject,
+} from 'react';
 import type { Contact } from '../../../shared/contract';
+import { clampWidth } from '../columns/column-layout';
+import { nextRowIndex } from '../keyboard/shortcuts';
+import {
+  pageSelectionState,
+  selectRange,
+  setRowsSelected,
+  toggleRow,
+  type Selection,
+} from '../selection/selection';
 import type { ContactColumn } from './columns';
 
-/** Every row is exactly this tall, so the virtualizer never measures a row. */
-const ROW_HEIGHT = 36;
+/** Row heights per density; every row is exactly this tall, so the virtualizer never measures a row. */
+export const ROW_HEIGHTS = { comfortable: 36, compact: 28 } as const;
 const HEADER_HEIGHT = 36;
+/** The checkbox column left of the pinned email column. */
+const SELECT_WIDTH = 40;
 /** Rows rendered beyond each edge of the viewport, so a fast scroll does not show blank space. */
 const ROW_OVERSCAN = 8;
 const COLUMN_OVERSCAN = 2;
 /**
  * Up to this many visible columns every cell of a rendered row is in the DOM (cheap, and every
  * column can be found); beyond it only the columns in view are, so showing all 56 fields costs
- * about as much per row as the default set.
+ * about as much per row as the default set. The pinned first column is always rendered.
  */
 const COLUMN_VIRTUALIZATION_THRESHOLD = 20;
 const SKELETON_ROWS = 14;
+/** One arrow-key press on a resize handle. */
+const KEYBOARD_RESIZE_STEP = 16;
 
 const coreRowModel = getCoreRowModel<Contact>();
+const sortedRowModel = getSortedRowModel<Contact>();
 const rowId = (contact: Contact) => contact.id;
 
+const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
+const NUMBER_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/;
+
+/**
+ * Sorting within the loaded page: numbers (and numeric text such as lead_score) by value, text
+ * in reading order, empty values after the rest (before them when the order is reversed).
+ */
+const compareValues: SortingFn<Contact> = (a, b, columnId) => {
+  const left = a.getValue<unknown>(columnId);
+  const right = b.getValue<unknown>(columnId);
+  const leftEmpty = left === null || left === undefined || left === '';
+  const rightEmpty = right === null || right === undefined || right === '';
+  if (leftEmpty || rightEmpty) return leftEmpty === rightEmpty ? 0 : leftEmpty ? 1 : -1;
+  if (typeof left === 'number' && typeof right === 'number') return left - right;
+  const leftText = String(left);
+  const rightText = String(right);
+  if (NUMBER_TEXT.test(leftText) && NUMBER_TEXT.test(rightText)) return Number(leftText) - Number(rightText);
+  return collator.compare(leftText, rightText);
+};
+
 type GridGeometry = {
-  /** Left edge of each visible column, in px. */
+  /** Left edge of each visible column, in px (after the checkbox column). */
   starts: number[];
   widths: number[];
-  /** Column widths as CSS variables on the grid: resizing later changes one style, not every cell. */
+  /** Column widths as CSS variables on the grid: resizing changes one style, not every cell. */
   gridStyle: CSSProperties;
   cellStyles: CSSProperties[];
   cellClasses: string[];
 };
 
-function gridGeometry(columns: Column<Contact, unknown>[]): GridGeometry {
+function gridGeometry(columns: Column<Contact, unknown>[], rowHeight: number): GridGeometry {
   const starts: number[] = [];
   const widths: number[] = [];
   const gridStyle: CSSProperties = {
-    '--row-height': `${ROW_HEIGHT}px`,
+    '--row-height': `${rowHeight}px`,
     '--header-height': `${HEADER_HEIGHT}px`,
+    '--select-width': `${SELECT_WIDTH}px`,
   };
-  let left = 0;
+  let left = SELECT_WIDTH;
   for (const column of columns) {
     const width = column.getSize();
     starts.push(left);
@@ -57,42 +110,99 @@ function gridGeometry(columns: Column<Contact, unknown>[]): GridGeometry {
     starts,
     widths,
     gridStyle,
-    cellStyles: columns.map((column) => ({ width: `var(--col-${column.id})` })),
+    cellStyles: columns.map((column, index) =>
+      // The first column (email) stays in view while scrolling sideways, right of the checkboxes.
+      index === 0
+        ? { width: `var(--col-${column.id})`, position: 'sticky', left: SELECT_WIDTH, zIndex: 1 }
+        : { width: `var(--col-${column.id})` },
+    ),
     cellClasses: columns.map(
-      (column) => `grid-cell${column.columnDef.meta?.align === 'end' ? ' text-right' : ''}`,
+      (column, index) =>
+        `grid-cell${column.columnDef.meta?.align === 'end' ? ' text-right' : ''}${index === 0 ? ' bg-inherit' : ''}`,
     ),
   };
 }
+
+/** What the view can do with the grid from outside: keyboard shortcuts and returning focus. */
+export type ContactsTableHandle = {
+  /** Moves focus to the next or previous row (the first or last if no row has focus). */
+  moveFocus(direction: 'next-row' | 'previous-row'): void;
+  /** Focuses a contact's row without scrolling, e.g. when its detail panel closes. */
+  focusContact(id: string): void;
+  /** The contact whose row has focus, if any. */
+  focusedContact(): Contact | null;
+  toggleSelected(contact: Contact): void;
+  /** The rows in the order shown (sorted within the page when a header was clicked). */
+  shownContacts(): Contact[];
+};
+
+/** Selection, sorting and opening: absent for the placeholder grid shown while loading. */
+export type ContactsTableInteraction = {
+  selection: Selection<Contact>;
+  onSelectionChange: (selection: Selection<Contact>) => void;
+  sorting: SortingState;
+  onSortingChange: (sorting: SortingState) => void;
+  onOpen: (contact: Contact) => void;
+};
 
 type ContactsTableProps = {
   /** null while the first page loads: the grid shows skeleton rows. */
   contacts: Contact[] | null;
   columns: ContactColumn[];
   columnVisibility: VisibilityState;
+  columnOrder?: string[];
+  columnSizing?: ColumnSizingState;
+  /** A column edge was dragged (or moved with arrow keys) to a new width, in px. */
+  onColumnResize?: (columnId: string, width: number) => void;
+  rowHeight?: number;
   /** A newer page or filter is loading: the rows shown are the previous ones. */
   busy: boolean;
   /** Changes when the page or filters change; the grid then scrolls back to the top. */
   scrollResetKey: string;
+  interaction?: ContactsTableInteraction;
+  ref?: Ref<ContactsTableHandle>;
 };
+
+const NO_SELECTION: Selection<Contact> = new Map();
+const NO_SORTING: SortingState = [];
 
 export function ContactsTable({
   contacts,
   columns,
   columnVisibility,
+  columnOrder,
+  columnSizing,
+  onColumnResize,
+  rowHeight = ROW_HEIGHTS.comfortable,
   busy,
   scrollResetKey,
+  interaction,
+  ref,
 }: ContactsTableProps) {
+  const sorting = interaction?.sorting ?? NO_SORTING;
+  const onSortingChange = interaction?.onSortingChange;
   // The React Compiler is not used here; the lint rule only warns that it would skip this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: contacts ?? [],
     columns,
     getCoreRowModel: coreRowModel,
+    getSortedRowModel: sortedRowModel,
     getRowId: rowId,
-    state: { columnVisibility },
+    defaultColumn: { sortingFn: compareValues, sortUndefined: 'last' },
+    state: {
+      columnVisibility,
+      sorting,
+      ...(columnOrder ? { columnOrder } : {}),
+      ...(columnSizing ? { columnSizing } : {}),
+    },
+    onSortingChange: (updater: Updater<SortingState>) =>
+      onSortingChange?.(typeof updater === 'function' ? updater(sorting) : updater),
+    enableSorting: interaction !== undefined,
+    enableSortingRemoval: true,
   });
   const visibleColumns = table.getVisibleLeafColumns();
-  const layout = useMemo(() => gridGeometry(visibleColumns), [visibleColumns]);
+  const layout = useMemo(() => gridGeometry(visibleColumns, rowHeight), [visibleColumns, rowHeight]);
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -103,31 +213,37 @@ export function ContactsTable({
     count: visibleColumns.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => layout.widths[index] ?? 0,
+    paddingStart: SELECT_WIDTH,
     overscan: COLUMN_OVERSCAN,
   });
   // The virtualizer caches sizes; tell it when the set of columns or their widths change.
   useLayoutEffect(() => columnVirtualizer.measure(), [columnVirtualizer, layout]);
   const virtualColumns = columnVirtualizer.getVirtualItems();
-  const firstColumn = virtualizeColumns ? (virtualColumns[0]?.index ?? 0) : 0;
+  // The pinned first column is always rendered; the window starts after it.
+  const firstColumn = virtualizeColumns ? Math.max(1, virtualColumns[0]?.index ?? 1) : 1;
   const lastColumn = virtualizeColumns ? (virtualColumns.at(-1)?.index ?? -1) : visibleColumns.length - 1;
+  const spacer = (layout.starts[firstColumn] ?? 0) - (layout.starts[1] ?? 0);
 
   const headerCells = [];
-  for (let index = firstColumn; index <= lastColumn; index++) {
+  for (const index of [0, ...range(firstColumn, lastColumn)]) {
     const column = visibleColumns[index];
     if (!column) continue;
     headerCells.push(
-      <div
+      <HeaderCell
         key={column.id}
-        role="columnheader"
-        aria-colindex={index + 1}
-        className={`${layout.cellClasses[index]} font-semibold`}
-        style={layout.cellStyles[index]}
-        title={column.columnDef.meta?.label}
-      >
-        {column.columnDef.meta?.label}
-      </div>,
+        column={column}
+        index={index}
+        layout={layout}
+        scrollRef={scrollRef}
+        onResize={onColumnResize}
+      />,
     );
+    if (index === 0 && spacer > 0)
+      headerCells.push(<div key="spacer" aria-hidden="true" style={{ width: spacer, flex: 'none' }} />);
   }
+
+  const selection = interaction?.selection ?? NO_SELECTION;
+  const pageState = pageSelectionState(selection, contacts ?? []);
 
   return (
     <div
@@ -135,8 +251,9 @@ export function ContactsTable({
       role="grid"
       aria-label="Contacts"
       aria-rowcount={contacts ? rows.length + 1 : -1}
-      aria-colcount={visibleColumns.length}
+      aria-colcount={visibleColumns.length + 1}
       aria-busy={busy || contacts === null}
+      aria-multiselectable={interaction ? true : undefined}
       tabIndex={0}
       className="grid-scroller min-h-0 flex-1 bg-white text-sm dark:bg-slate-950 focus-visible:outline-offset-[-2px]"
       style={layout.gridStyle}
@@ -146,26 +263,189 @@ export function ContactsTable({
           role="row"
           aria-rowindex={1}
           className="flex w-full border-b border-slate-200 bg-slate-100 text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
-          style={{ paddingLeft: layout.starts[firstColumn] ?? 0 }}
         >
+          <div
+            role="columnheader"
+            aria-colindex={1}
+            aria-label="Selection"
+            className="grid-pinned-select bg-inherit"
+          >
+            {interaction && contacts && (
+              <SelectAllCheckbox
+                state={pageState}
+                onChange={(selected) =>
+                  interaction.onSelectionChange(setRowsSelected(selection, contacts, selected))
+                }
+              />
+            )}
+          </div>
           {headerCells}
         </div>
       </div>
       {contacts === null ? (
-        <SkeletonRows />
+        <SkeletonRows rowHeight={rowHeight} />
       ) : (
         <ContactsTableBody
+          key={rowHeight}
           rows={rows}
           columns={visibleColumns}
           layout={layout}
           firstColumn={firstColumn}
           lastColumn={lastColumn}
+          spacer={spacer}
+          rowHeight={rowHeight}
           scrollRef={scrollRef}
           busy={busy}
           scrollResetKey={scrollResetKey}
+          interaction={interaction}
+          handleRef={ref}
         />
       )}
     </div>
+  );
+}
+
+function range(from: number, to: number): number[] {
+  const numbers: number[] = [];
+  for (let n = from; n <= to; n++) numbers.push(n);
+  return numbers;
+}
+
+type HeaderCellProps = {
+  column: Column<Contact, unknown>;
+  index: number;
+  layout: GridGeometry;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  onResize: ((columnId: string, width: number) => void) | undefined;
+};
+
+const SORT_ARIA = { asc: 'ascending', desc: 'descending' } as const;
+
+function HeaderCell({ column, index, layout, scrollRef, onResize }: HeaderCellProps) {
+  const label = column.columnDef.meta?.label ?? column.id;
+  const sorted = column.getIsSorted();
+  const canSort = column.getCanSort();
+  return (
+    <div
+      role="columnheader"
+      aria-colindex={index + 2}
+      // The header is named by the column alone, not by its sort or resize controls.
+      aria-label={label}
+      aria-sort={sorted ? SORT_ARIA[sorted] : undefined}
+      className={`${layout.cellClasses[index]} relative font-semibold`}
+      style={layout.cellStyles[index]}
+      title={label}
+    >
+      {canSort ? (
+        <button
+          type="button"
+          onClick={column.getToggleSortingHandler()}
+          className="flex h-full w-full items-center gap-1 truncate text-left font-semibold"
+        >
+          <span className="truncate">{label}</span>
+          {sorted && <span aria-hidden="true">{sorted === 'asc' ? '▲' : '▼'}</span>}
+        </button>
+      ) : (
+        label
+      )}
+      {onResize && (
+        <ResizeHandle
+          columnId={column.id}
+          label={label}
+          width={layout.widths[index] ?? column.getSize()}
+          rowWidth={(layout.starts.at(-1) ?? 0) + (layout.widths.at(-1) ?? 0)}
+          scrollRef={scrollRef}
+          onResize={onResize}
+        />
+      )}
+    </div>
+  );
+}
+
+type ResizeHandleProps = {
+  columnId: string;
+  label: string;
+  width: number;
+  rowWidth: number;
+  scrollRef: RefObject<HTMLDivElement | null>;
+  onResize: (columnId: string, width: number) => void;
+};
+
+/**
+ * The right edge of a header: drag it (or use the arrow keys) to resize the column. While
+ * dragging only the grid's CSS variables change, so no cell re-renders; the width is committed
+ * (and remembered) when the pointer is released.
+ */
+function ResizeHandle({ columnId, label, width, rowWidth, scrollRef, onResize }: ResizeHandleProps) {
+  const drag = useRef<{ startX: number; width: number } | null>(null);
+
+  const preview = (next: number) => {
+    const grid = scrollRef.current;
+    grid?.style.setProperty(`--col-${columnId}`, `${next}px`);
+    grid?.style.setProperty('--row-width', `${rowWidth - width + next}px`);
+  };
+  const onPointerDown = (event: PointerEvent<HTMLDivElement>) => {
+    if (event.button !== 0) return;
+    event.preventDefault();
+    event.currentTarget.setPointerCapture(event.pointerId);
+    drag.current = { startX: event.clientX, width };
+  };
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    if (!drag.current) return;
+    drag.current.width = clampWidth(width + event.clientX - drag.current.startX);
+    preview(drag.current.width);
+  };
+  const onPointerUp = () => {
+    if (!drag.current) return;
+    const next = drag.current.width;
+    drag.current = null;
+    if (next !== width) onResize(columnId, next);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    event.stopPropagation();
+    onResize(columnId, clampWidth(width + (event.key === 'ArrowRight' ? 1 : -1) * KEYBOARD_RESIZE_STEP));
+  };
+
+  return (
+    <div
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Resize ${label}`}
+      aria-valuenow={width}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+      onKeyDown={onKeyDown}
+      onClick={(event) => event.stopPropagation()}
+      className="absolute top-0 right-0 h-full w-2 cursor-col-resize touch-none hover:bg-sky-400/60 focus-visible:bg-sky-500"
+    />
+  );
+}
+
+function SelectAllCheckbox({
+  state,
+  onChange,
+}: {
+  state: 'all' | 'some' | 'none';
+  onChange: (selected: boolean) => void;
+}) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = state === 'some';
+  }, [state]);
+  return (
+    <input
+      ref={ref}
+      type="checkbox"
+      aria-label="Select all on this page"
+      checked={state === 'all'}
+      onChange={(event) => onChange(event.target.checked)}
+      className="accent-sky-700"
+    />
   );
 }
 
@@ -175,10 +455,28 @@ type BodyProps = {
   layout: GridGeometry;
   firstColumn: number;
   lastColumn: number;
+  spacer: number;
+  rowHeight: number;
   scrollRef: RefObject<HTMLDivElement | null>;
   busy: boolean;
   scrollResetKey: string;
+  interaction: ContactsTableInteraction | undefined;
+  handleRef: Ref<ContactsTableHandle> | undefined;
 };
+
+const INTERACTIVE = 'a, button, input, label, select, textarea, [role="separator"]';
+
+function rowElement(grid: HTMLElement | null, index: number): HTMLElement | null {
+  return grid?.querySelector<HTMLElement>(`[role="row"][aria-rowindex="${index + 2}"]`) ?? null;
+}
+
+/** The index of the row holding focus inside the grid, if any. */
+function focusedIndex(grid: HTMLElement | null): number | null {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !grid?.contains(active)) return null;
+  const index = Number(active.closest('[role="row"]')?.getAttribute('aria-rowindex')) - 2;
+  return Number.isInteger(index) && index >= 0 ? index : null;
+}
 
 /** The rows of the page; the row virtualizer lives here so that scrolling re-renders only the body. */
 function ContactsTableBody({
@@ -187,15 +485,19 @@ function ContactsTableBody({
   layout,
   firstColumn,
   lastColumn,
+  spacer,
+  rowHeight,
   scrollRef,
   busy,
   scrollResetKey,
+  interaction,
+  handleRef,
 }: BodyProps) {
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here, see above
   const rowVirtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     // The sticky header sits above the first row inside the same scroller.
     scrollMargin: HEADER_HEIGHT,
     overscan: ROW_OVERSCAN,
@@ -205,12 +507,83 @@ function ContactsTableBody({
   useLayoutEffect(() => {
     if ((rowVirtualizer.scrollOffset ?? 0) > 0) rowVirtualizer.scrollToOffset(0);
   }, [rowVirtualizer, scrollResetKey]);
-  const paddingLeft = layout.starts[firstColumn] ?? 0;
+
+  // Callbacks for the memoised rows read the latest props through a ref, so rows never re-render
+  // because a parent created a new function.
+  const latest = useRef({ rows, interaction });
+  useLayoutEffect(() => {
+    latest.current = { rows, interaction };
+  });
+  const anchorId = useRef<string | null>(null);
+  const pendingFocus = useRef<number | null>(null);
+
+  const actions = useMemo<RowActions>(() => {
+    const toggle = (contact: Contact, extend: boolean) => {
+      const { rows: current, interaction: now } = latest.current;
+      if (!now) return;
+      const shown = current.map((row) => row.original);
+      now.onSelectionChange(
+        extend
+          ? selectRange(now.selection, shown, anchorId.current, contact)
+          : toggleRow(now.selection, contact),
+      );
+      anchorId.current = contact.id;
+    };
+    const open = (contact: Contact) => latest.current.interaction?.onOpen(contact);
+    return { toggle, open };
+  }, []);
+
+  // A row asked to take focus may only exist once the virtualizer has rendered it.
+  useLayoutEffect(() => {
+    if (pendingFocus.current === null) return;
+    const element = rowElement(scrollRef.current, pendingFocus.current);
+    if (element) {
+      pendingFocus.current = null;
+      element.focus({ preventScroll: true });
+    }
+  });
+
+  useImperativeHandle(
+    handleRef,
+    () => ({
+      moveFocus(direction) {
+        const next = nextRowIndex(focusedIndex(scrollRef.current), direction, latest.current.rows.length);
+        if (next === null) return;
+        rowVirtualizer.scrollToIndex(next, { align: 'auto' });
+        const element = rowElement(scrollRef.current, next);
+        if (element) element.focus({ preventScroll: true });
+        else pendingFocus.current = next;
+      },
+      focusContact(id) {
+        const index = latest.current.rows.findIndex((row) => row.id === id);
+        if (index === -1) return;
+        const element = rowElement(scrollRef.current, index);
+        if (element) element.focus({ preventScroll: true });
+        else {
+          rowVirtualizer.scrollToIndex(index, { align: 'auto' });
+          pendingFocus.current = index;
+        }
+      },
+      focusedContact() {
+        const index = focusedIndex(scrollRef.current);
+        return index === null ? null : (latest.current.rows[index]?.original ?? null);
+      },
+      toggleSelected(contact) {
+        actions.toggle(contact, false);
+      },
+      shownContacts() {
+        return latest.current.rows.map((row) => row.original);
+      },
+    }),
+    [rowVirtualizer, actions, scrollRef],
+  );
+
+  const selection = interaction?.selection ?? NO_SELECTION;
   return (
     <div
       role="rowgroup"
       className={`grid-body transition-opacity ${busy ? 'opacity-50' : ''}`}
-      style={{ height: rows.length * ROW_HEIGHT }}
+      style={{ height: rows.length * rowHeight }}
     >
       {rowVirtualizer.getVirtualItems().map((item) => {
         const row = rows[item.index];
@@ -223,13 +596,18 @@ function ContactsTableBody({
             layout={layout}
             firstColumn={firstColumn}
             lastColumn={lastColumn}
-            paddingLeft={paddingLeft}
+            spacer={spacer}
+            rowHeight={rowHeight}
+            selected={selection.has(row.id)}
+            actions={interaction ? actions : null}
           />
         ) : null;
       })}
     </div>
   );
 }
+
+type RowActions = { toggle: (contact: Contact, extend: boolean) => void; open: (contact: Contact) => void };
 
 type RowProps = {
   row: Row<Contact>;
@@ -238,7 +616,10 @@ type RowProps = {
   layout: GridGeometry;
   firstColumn: number;
   lastColumn: number;
-  paddingLeft: number;
+  spacer: number;
+  rowHeight: number;
+  selected: boolean;
+  actions: RowActions | null;
 };
 
 /** Memoised on primitive and stable props: a row already on screen does not re-render while scrolling. */
@@ -249,32 +630,64 @@ const ContactRow = memo(function ContactRow({
   layout,
   firstColumn,
   lastColumn,
-  paddingLeft,
+  spacer,
+  rowHeight,
+  selected,
+  actions,
 }: RowProps) {
   const contact = row.original;
   const cells = [];
-  for (let column = firstColumn; column <= lastColumn; column++) {
+  for (const column of [0, ...range(firstColumn, lastColumn)]) {
     const definition = columns[column];
     if (!definition) continue;
     cells.push(
       <div
         key={definition.id}
         role="gridcell"
-        aria-colindex={column + 1}
+        aria-colindex={column + 2}
         className={layout.cellClasses[column]}
         style={layout.cellStyles[column]}
       >
         {definition.columnDef.meta?.render(contact)}
       </div>,
     );
+    if (column === 0 && spacer > 0)
+      cells.push(<div key="spacer" aria-hidden="true" style={{ width: spacer, flex: 'none' }} />);
   }
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (!actions || (event.target instanceof Element && event.target.closest(INTERACTIVE))) return;
+    event.currentTarget.focus({ preventScroll: true });
+    actions.open(contact);
+  };
+  const stripe = selected
+    ? 'bg-sky-100 dark:bg-sky-950'
+    : index % 2
+      ? 'bg-slate-50 dark:bg-slate-900'
+      : 'bg-white dark:bg-slate-950';
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
-      className={`grid-row border-b border-slate-100 hover:bg-sky-50 dark:border-slate-800/70 dark:hover:bg-slate-800/60 ${index % 2 ? 'bg-slate-50/70 dark:bg-slate-900/40' : ''}`}
-      style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, paddingLeft }}
+      aria-selected={actions ? selected : undefined}
+      tabIndex={-1}
+      onClick={onClick}
+      className={`grid-row border-b border-slate-100 hover:bg-sky-50 focus-visible:outline-offset-[-2px] dark:border-slate-800/70 dark:hover:bg-slate-800 ${actions ? 'cursor-pointer' : ''} ${stripe}`}
+      style={{ transform: `translateY(${index * rowHeight}px)` }}
     >
+      <div role="gridcell" aria-colindex={1} className="grid-pinned-select bg-inherit">
+        {actions && (
+          <input
+            type="checkbox"
+            // Not a tab stop per row: the keyboard selects the focused row with x.
+            tabIndex={-1}
+            aria-label={`Select ${contact.email || contact.full_name || contact.id}`}
+            checked={selected}
+            onChange={() => undefined}
+            onClick={(event) => actions.toggle(contact, event.shiftKey)}
+            className="accent-sky-700"
+          />
+        )}
+      </div>
       {cells}
     </div>
   );
@@ -283,14 +696,14 @@ const ContactRow = memo(function ContactRow({
 const skeletonWidths = ['w-3/4', 'w-1/2', 'w-2/3', 'w-5/6'];
 
 /** Placeholder rows for the first load, so the layout does not jump when the rows arrive. */
-function SkeletonRows() {
+function SkeletonRows({ rowHeight }: { rowHeight: number }) {
   return (
     <div aria-hidden="true" className="flex flex-col">
       {Array.from({ length: SKELETON_ROWS }, (_, row) => (
         <div
           key={row}
           className="flex gap-6 border-b border-slate-100 px-3 dark:border-slate-800/70"
-          style={{ height: ROW_HEIGHT }}
+          style={{ height: rowHeight }}
         >
           {skeletonWidths.map((width, cell) => (
             <div key={cell} className="flex flex-1 items-center">
