@@ -2,19 +2,30 @@
  * How long "Export CSV → All matching contacts" takes for the largest sandbox workspace, and the
  * peak JS heap while it runs (issue 4's closing figures). Against a running app:
  *
- *   npx tsx e2e/bench/export-bench.ts http://127.0.0.1:4173 [runs]
+ *   npx tsx e2e/bench/export-bench.ts http://127.0.0.1:4173 [runs] [--all-columns]
+ *
+ * --all-columns shows (and so exports) every field, custom ones included, instead of the default set.
  *
  * The browser has no save-file picker here (as in headless Chromium), so this measures the Blob
  * fallback, the path that holds the file in the browser until the end. Prints a table; asserts nothing.
  */
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright';
-import { workspacesResponseSchema, contactsPageSchema } from '../../src/shared/contract';
+import { columnLayoutStorageKey } from '../../src/features/contacts/columns/column-layout';
+import {
+  allFieldsResponseSchema,
+  CAMPAIGN_TIMESTAMP_FIELDS,
+  CONTACT_FIELDS,
+  contactsPageSchema,
+  CUSTOM_FIELD_PATTERN,
+  workspacesResponseSchema,
+} from '../../src/shared/contract';
 import { parseCsv } from '../support/csv-file';
 import { CHROMIUM_ARGS, findChromium } from '../support/find-chromium';
 
 const baseUrl = process.argv[2] ?? 'http://127.0.0.1:4173';
 const runs = Number(process.argv[3] ?? 3);
+const allColumns = process.argv.includes('--all-columns');
 const HEAP_SAMPLE_MS = 50;
 
 async function largestWorkspace(): Promise<{ id: string; name: string; total: number }> {
@@ -31,12 +42,28 @@ async function largestWorkspace(): Promise<{ id: string; name: string; total: nu
   return largest;
 }
 
+/** A stored column layout that shows every field of the workspace. */
+async function everyColumnLayout(workspace: string): Promise<string> {
+  const fields = allFieldsResponseSchema.parse(
+    await (await fetch(`${baseUrl}/api/workspaces/${workspace}/all-fields`)).json(),
+  );
+  const ids = [
+    ...CONTACT_FIELDS.map((field) => field.code).filter((code) => code !== 'email'),
+    ...CAMPAIGN_TIMESTAMP_FIELDS.map((field) => field.code),
+    'created',
+    'local_time',
+    ...fields.data.map((field) => field.code).filter((code) => CUSTOM_FIELD_PATTERN.test(code)),
+  ];
+  return JSON.stringify({ order: ids, visible: ids, widths: {} });
+}
+
 async function main(): Promise<void> {
   const workspace = await largestWorkspace();
+  const layout = allColumns ? await everyColumnLayout(workspace.id) : null;
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-  console.log(
-    `Export of "${workspace.name}": ${workspace.total.toLocaleString('en-US')} contacts, ${runs} runs`,
-  );
+  const columns = allColumns ? 'every column' : 'the default columns';
+  const total = workspace.total.toLocaleString('en-US');
+  console.log(`Export of "${workspace.name}": ${total} contacts, ${columns}, ${runs} runs`);
   console.log('run | seconds | peak JS heap (MB) | heap before (MB) | file (MB) | rows');
   try {
     for (let run = 1; run <= runs; run++) {
@@ -45,6 +72,12 @@ async function main(): Promise<void> {
         viewport: { width: 1440, height: 900 },
       });
       await context.addInitScript(() => Reflect.deleteProperty(window, 'showSaveFilePicker'));
+      if (layout !== null) {
+        await context.addInitScript(
+          ([key, value]) => window.localStorage.setItem(key ?? '', value ?? ''),
+          [columnLayoutStorageKey(workspace.id), layout],
+        );
+      }
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
