@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { parseFilters, writeFilters } from '../src/features/contacts/filters/filter-params';
 import { columnLabel, ContactsScreen } from './support/contacts-screen';
+import type { Contact } from '../src/shared/contract';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -28,7 +29,11 @@ function watchForInjectedScript(page: Page) {
 const armed = (text: string) => text.replaceAll('alert(', `window.${PWNED_FLAG}=1,alert(`);
 
 async function armPayloads(page: Page): Promise<void> {
-  await page.route('**/api/contacts**', async (route) => {
+  // The hostile rows and each contact's record; one-row counts carry no record values.
+  const carriesRecords = (url: URL) =>
+    url.pathname.startsWith('/api/contacts/') ||
+    (url.pathname === '/api/contacts' && url.searchParams.get('display') !== '1');
+  await page.route(carriesRecords, async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, body: armed(await response.text()) });
   });
@@ -189,6 +194,65 @@ test.describe('hostile contact records', () => {
     expect(columnCount).toBeGreaterThan(5);
     expect(seenColumns.size).toBe(columnCount);
     expect(await injectedElements(page)).toEqual([]);
+    await ranScript();
+  });
+
+  test('are shown as text in the detail panel, links only from http(s), no script run', async ({
+    page,
+    api,
+    workspaces,
+  }) => {
+    const ranScript = watchForInjectedScript(page);
+    await armPayloads(page);
+    const workspace = workspaces.large.id;
+    const hostile = (await api.contacts({ workspace, search: 'hostile.example', display: 100 })).data;
+    const withLinksOrMarkup = (contact: Contact) =>
+      /(javascript|data|vbscript|<|=HYPERLINK|file:|\/\/)/i.test(JSON.stringify(contact));
+    // The records with links or markup in them, eight of them to keep the test short.
+    const targets = hostile.filter(withLinksOrMarkup).slice(0, 8);
+    expect(targets).toHaveLength(8);
+
+    const screen = new ContactsScreen(page);
+    await screen.open({ workspace, search: 'hostile.example' });
+    await screen.expectSettled();
+    for (const contact of targets) {
+      await screen
+        .renderedRows()
+        .filter({ hasText: armed(contact.email ?? '') })
+        .getByRole('gridcell')
+        .nth(2)
+        .click();
+      const panel = page.getByRole('dialog');
+      await expect(panel).toContainText(armed(contact.email ?? ''));
+      const { unsafe } = await scriptableUrls(page);
+      expect(unsafe, `scriptable URLs in the DOM for ${contact.email}`).toEqual([]);
+      for (const link of await panel.locator('a[href]').all()) {
+        expect(await link.getAttribute('href')).toMatch(/^(https?:\/\/|mailto:|tel:)/);
+      }
+      expect(await injectedElements(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(panel).toHaveCount(0);
+    }
+    await screen.expectSettled();
+    await ranScript();
+  });
+
+  test('export without running anything', async ({ page, workspaces }) => {
+    await page.addInitScript(() => {
+      Reflect.deleteProperty(window, 'showSaveFilePicker');
+    });
+    const ranScript = watchForInjectedScript(page);
+    await armPayloads(page);
+    const screen = new ContactsScreen(page);
+    await screen.open({ workspace: workspaces.large.id, search: 'hostile.example' });
+    await screen.expectSettled();
+
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: /^Current page/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    const { unsafe } = await scriptableUrls(page);
+    expect(unsafe).toEqual([]);
     await ranScript();
   });
 });
