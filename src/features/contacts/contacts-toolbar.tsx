@@ -61,7 +61,7 @@ export function ContactsToolbar(props: ContactsToolbarProps) {
 
   return (
     <>
-      <div className="ml-auto flex flex-wrap items-center gap-2">
+      <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
         {sortedBy && (
           <p role="status" className="text-slate-600 dark:text-slate-400">
             {sortedLabel ?? sortedBy.id} {sortedBy.desc ? 'descending' : 'ascending'}, sorted within this page

@@ -46,7 +46,8 @@ export function ContactDetailPanel({ contactId, workspace, onClose }: ContactDet
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) {
+      // A modal dialog above the panel (the shortcuts) takes its own Escape first.
+      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('dialog[open]')) {
         event.preventDefault();
         onClose();
       }
