@@ -22,6 +22,11 @@ describe('safeUrl', () => {
     expect(safeUrl('')).toBeNull();
     expect(safeUrl(null)).toBeNull();
   });
+
+  it('refuses URLs carrying credentials, which disguise the site they open', () => {
+    expect(safeUrl('https://www.linkedin.com@evil.example/login')).toBeNull();
+    expect(safeUrl('https://user:pass@example.com/')).toBeNull();
+  });
 });
 
 describe('telHref', () => {

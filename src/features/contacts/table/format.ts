@@ -23,6 +23,8 @@ export function safeUrl(value: string | null): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   // A host is what makes it a link a person meant; "http:foo" parses but goes nowhere.
   if (url.hostname === '') return null;
+  // "https://bank.example@evil.example/" reads as one site and opens another: no credentials.
+  if (url.username !== '' || url.password !== '') return null;
   return url.href;
 }
 
