@@ -32,6 +32,8 @@ export interface ApiProxy {
 
 /** Error bodies are small; anything bigger is not a Mailstand error and is not relayed. */
 const ERROR_BODY_LIMIT = 1024 * 1024;
+/** How long an idle upstream connection is kept for reuse; see the agent below. */
+const IDLE_SOCKET_MS = 4000;
 /** Below this size compression costs more than it saves. */
 const MIN_COMPRESSED_SIZE = 1024;
 /** Upstream headers worth relaying; everything else (Set-Cookie above all) stays behind. */
@@ -40,7 +42,10 @@ const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
 
 export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): ApiProxy {
   const client = upstream.baseUrl.protocol === 'https:' ? https : http;
-  const agent = new client.Agent({ keepAlive: true, noDelay: true });
+  // Idle sockets are dropped after 4 s, before the upstream's own keep-alive timeout (Node's
+  // server default, and the sandbox's, is 5 s): a request sent on a socket the upstream is just
+  // closing fails with ECONNRESET. Node lowers this further when the upstream hints a shorter one.
+  const agent = new client.Agent({ keepAlive: true, noDelay: true, timeout: IDLE_SOCKET_MS });
   const authorization = `Basic ${Buffer.from(`${upstream.apiKey}:`).toString('base64')}`;
   const basePath = upstream.baseUrl.pathname.replace(/\/$/, '');
   const redact = (text: string) =>
