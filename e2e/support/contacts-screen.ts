@@ -1,5 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { CONTACT_FIELDS, type ContactFieldCode } from '../../src/shared/contract';
+import { readCsvDownload, type CsvFile } from './csv-file';
+import { queryString } from './sandbox-api';
 
 /** Numbers as the app prints them ("61,234"): the tests run the browser in en-US. */
 export const formatCount = (value: number) => value.toLocaleString('en-US');
@@ -33,6 +35,8 @@ export class ContactsScreen {
   readonly stageGroup: Locator;
   readonly campaign: Locator;
   readonly search: Locator;
+  readonly workspace: Locator;
+  readonly rowsPerPage: Locator;
 
   constructor(readonly page: Page) {
     this.grid = page.getByRole('grid', { name: 'Contacts' });
@@ -41,10 +45,13 @@ export class ContactsScreen {
     this.stageGroup = page.getByRole('radiogroup', { name: 'Stage' });
     this.campaign = page.getByRole('combobox', { name: 'Campaign' });
     this.search = page.getByRole('searchbox', { name: 'Search email' });
+    this.workspace = page.getByRole('combobox', { name: 'Workspace' });
+    this.rowsPerPage = page.getByRole('combobox', { name: 'Rows per page' });
   }
 
-  async open(query: Record<string, string> = {}): Promise<void> {
-    const search = new URLSearchParams(query).toString();
+  /** Opens the app on a view, its filters spelled as in the URL (`has_opened: true` reads "true"). */
+  async open(query: Parameters<typeof queryString>[0] = {}): Promise<void> {
+    const search = queryString(query);
     await this.page.goto(search ? `/?${search}` : '/');
   }
 
@@ -63,6 +70,11 @@ export class ContactsScreen {
 
   button(name: string): Locator {
     return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** A status message (the app's toasts and notices) that says `text`. */
+  status(text: string | RegExp): Locator {
+    return this.page.getByRole('status').filter({ hasText: text });
   }
 
   /** Waits until the rows on screen are those of the settled request, not the dimmed previous ones. */
@@ -97,6 +109,30 @@ export class ContactsScreen {
       .locator(`[role="gridcell"][aria-colindex="${index}"]`)
       .allTextContents();
     return texts.map((text) => text.trim());
+  }
+
+  /** The column headers' texts, left to right. */
+  headerTexts(): Promise<string[]> {
+    return this.grid.getByRole('columnheader').allTextContents();
+  }
+
+  /** Opens the Columns control and returns its dialog. */
+  async openColumns(): Promise<Locator> {
+    await this.button('Columns').click();
+    return this.page.getByRole('dialog', { name: 'Columns' });
+  }
+
+  /** Picks `item` in the Export CSV menu, e.g. /^Current page/. */
+  async chooseExport(item: string | RegExp): Promise<void> {
+    await this.button('Export CSV').click();
+    await this.page.getByRole('menuitem', { name: item }).click();
+  }
+
+  /** Exports with `item` and reads the file it downloads (a large export takes a while). */
+  async exportCsv(item: string | RegExp): Promise<CsvFile> {
+    const download = this.page.waitForEvent('download', { timeout: 120_000 });
+    await this.chooseExport(item);
+    return readCsvDownload(await download);
   }
 
   /** Picks a campaign in the searchable combobox by typing part of its name. */

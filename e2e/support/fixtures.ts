@@ -1,22 +1,49 @@
 import { test as base, expect } from '@playwright/test';
-import { SandboxApi, sandboxWorkspaces, type SandboxWorkspaces } from './sandbox-api';
+import { DEFAULT_DISPLAY } from '../../src/features/contacts/filters/filter-params';
+import type { ContactsPage } from '../../src/shared/contract';
+import { ContactsScreen, pageRange } from './contacts-screen';
+import { SandboxApi, sandboxWorkspaces, type ContactsQuery, type SandboxWorkspaces } from './sandbox-api';
 import { APP_URL } from './servers';
 
 type TestFixtures = {
   /**
    * Console errors a test provokes on purpose (a 500 it routes in logs "Failed to load resource").
-   * Anything else logged as an error, and every uncaught page error, fails the test.
+   * Anything else logged as an error, and every uncaught page error, fails the test. Set it with
+   * `test.use(expectConsoleErrors(...))`, which a list of two or more needs.
    */
   expectedConsoleErrors: RegExp[];
   api: SandboxApi;
+  /** The contact browser on this test's page (Playwright's own `screen` is the emulated screen size). */
+  app: ContactsScreen;
+  /**
+   * Opens the app on the view `query` describes and waits until it shows the API's answer for the
+   * same filters: the paging status names the API's total, nothing is loading. Returns that answer,
+   * the rows the screen should hold.
+   */
+  openView: (query: ContactsQuery) => Promise<ContactsPage>;
 };
 
 type WorkerFixtures = { workspaces: SandboxWorkspaces };
+
+/**
+ * `test.use(expectConsoleErrors(/a/, /b/))`. A bare `{ expectedConsoleErrors: [/a/, /b/] }` would
+ * lose /b/: Playwright reads an array whose second element is an object as [value, options]
+ * (microsoft/playwright#32033), so the list goes in that long form.
+ */
+export function expectConsoleErrors(...patterns: RegExp[]): {
+  expectedConsoleErrors: [RegExp[], { scope: 'test' }];
+} {
+  return { expectedConsoleErrors: [patterns, { scope: 'test' }] };
+}
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   expectedConsoleErrors: [[], { option: true }],
 
   page: async ({ page, expectedConsoleErrors }, use) => {
+    // A bare list of two or more patterns arrives here as its first pattern alone: say how to fix it.
+    if (!Array.isArray(expectedConsoleErrors)) {
+      throw new Error('Set a list of expected console errors with test.use(expectConsoleErrors(...)).');
+    }
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`uncaught ${error.name}: ${error.message}`));
     page.on('console', (message) => {
@@ -31,6 +58,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   api: async ({ request }, use) => {
     await use(new SandboxApi(request));
+  },
+
+  app: async ({ page }, use) => {
+    await use(new ContactsScreen(page));
+  },
+
+  openView: async ({ app, api }, use) => {
+    await use(async (query) => {
+      const answer = await api.contacts(query);
+      await app.open(query);
+      await app.expectRange(pageRange(query.page ?? 1, query.display ?? DEFAULT_DISPLAY, answer.total_found));
+      return answer;
+    });
   },
 
   workspaces: [

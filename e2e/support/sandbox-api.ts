@@ -9,6 +9,7 @@ import {
   type Stage,
   type Workspace,
 } from '../../src/shared/contract';
+import { DEFAULT_DISPLAY } from '../../src/features/contacts/filters/filter-params';
 
 const MAX_RATE_LIMITED_RETRIES = 5;
 
@@ -25,6 +26,20 @@ export type ContactsQuery = {
   page?: number;
   display?: number;
 };
+
+type QueryValue = string | number | boolean | undefined;
+
+/**
+ * A query string as the app's URL and the API both spell the filters: unset and unticked
+ * (false) ones are left out, `true` reads "true".
+ */
+export function queryString(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== false) search.set(key, String(value));
+  }
+  return search.toString();
+}
 
 /**
  * The sandbox API as the browser reaches it (through the server's /api proxy), for the figures a
@@ -52,7 +67,7 @@ export class SandboxApi {
     }
   }
 
-  async contacts({ page = 1, display = 100, ...filters }: ContactsQuery): Promise<ContactsPage> {
+  async contacts({ page = 1, display = DEFAULT_DISPLAY, ...filters }: ContactsQuery): Promise<ContactsPage> {
     return this.get('/api/contacts', { ...filters, page, display }, contactsPageSchema);
   }
 
@@ -60,15 +75,8 @@ export class SandboxApi {
     return (await this.contacts({ ...query, display: 1 })).total_found;
   }
 
-  private async get<T>(
-    path: string,
-    params: Record<string, string | number | boolean | undefined>,
-    schema: z.ZodType<T>,
-  ): Promise<T> {
-    const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(params)) {
-      if (value !== undefined && value !== false) search.set(key, String(value));
-    }
+  private async get<T>(path: string, params: Record<string, QueryValue>, schema: z.ZodType<T>): Promise<T> {
+    const search = queryString(params);
     let response = await this.request.get(`${path}?${search}`);
     // Only the rate-limited server answers 429, and the app shares its key: wait as asked, like the app.
     for (let attempt = 1; response.status() === 429 && attempt <= MAX_RATE_LIMITED_RETRIES; attempt += 1) {
