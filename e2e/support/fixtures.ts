@@ -16,10 +16,12 @@ type TestFixtures = {
   /** The contact browser on this test's page (Playwright's own `screen` is the emulated screen size). */
   app: ContactsScreen;
   /**
-   * Opens the app on the view `query` describes and waits until it shows the API's answer for the
-   * same filters: the paging status names the API's total, nothing is loading. Returns that answer,
-   * the rows the screen should hold.
+   * Waits until the screen shows the API's answer for the view `query` describes: the paging
+   * status names the API's total and nothing is loading. Returns that answer, the rows the screen
+   * should hold.
    */
+  expectView: (query: ContactsQuery) => Promise<ContactsPage>;
+  /** Opens the app on the view `query` describes, then expectView. */
   openView: (query: ContactsQuery) => Promise<ContactsPage>;
 };
 
@@ -64,12 +66,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(new ContactsScreen(page));
   },
 
-  openView: async ({ app, api }, use) => {
+  expectView: async ({ app, api }, use) => {
     await use(async (query) => {
       const answer = await api.contacts(query);
-      await app.open(query);
       await app.expectRange(pageRange(query.page ?? 1, query.display ?? DEFAULT_DISPLAY, answer.total_found));
       return answer;
+    });
+  },
+
+  openView: async ({ app, expectView }, use) => {
+    await use(async (query) => {
+      await app.open(query);
+      return expectView(query);
     });
   },
 
