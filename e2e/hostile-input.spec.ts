@@ -1,77 +1,18 @@
-import type { Page } from '@playwright/test';
 import { parseFilters, writeFilters } from '../src/features/contacts/filters/filter-params';
-import { columnLabel, ContactsScreen } from './support/contacts-screen';
 import type { Contact } from '../src/shared/contract';
-import { expect, test } from './support/fixtures';
+import { columnLabel } from './support/contacts-screen';
+import { expect, expectConsoleErrors, test } from './support/fixtures';
+import {
+  armed,
+  armPayloads,
+  expectInertPanel,
+  injectedElements,
+  PWNED_FLAG,
+  scriptableUrls,
+  watchForInjectedScript,
+} from './support/injected-script';
 
-/**
- * What a contact record or a link may contain is untrusted: it is shown as text and never run.
- * Every hostile payload is rewritten on its way to the browser so that, if it ever ran, it would
- * also set window.__pwned; a dialog (alert) fails the test too.
- */
-
-const PWNED_FLAG = '__pwned';
-
-/** Watches a page for any sign that injected script ran: a dialog opened, or the flag set. */
-function watchForInjectedScript(page: Page) {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  return async () => {
-    expect(dialogs, 'dialogs opened by injected script').toEqual([]);
-    expect(await page.evaluate((flag) => Reflect.get(window, flag), PWNED_FLAG)).toBeUndefined();
-  };
-}
-
-/** A payload as armed: every alert() also sets the flag, in a way that keeps the JSON valid. */
-const armed = (text: string) => text.replaceAll('alert(', `window.${PWNED_FLAG}=1,alert(`);
-
-async function armPayloads(page: Page): Promise<void> {
-  // The hostile rows and each contact's record; one-row counts carry no record values.
-  const carriesRecords = (url: URL) =>
-    url.pathname.startsWith('/api/contacts/') ||
-    (url.pathname === '/api/contacts' && url.searchParams.get('display') !== '1');
-  await page.route(carriesRecords, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, body: armed(await response.text()) });
-  });
-}
-
-/**
- * Links, sources and form targets that could run script, and inline event handlers, anywhere in
- * the document. Browsers ignore whitespace and control characters inside a scheme, so they are
- * removed before the check, as a browser would.
- */
-async function scriptableUrls(page: Page): Promise<{ unsafe: string[]; links: number }> {
-  return page.evaluate(() => {
-    const unsafe: string[] = [];
-    for (const element of document.querySelectorAll('*')) {
-      for (const attribute of element.attributes) {
-        const name = attribute.name.toLowerCase();
-        // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped.
-        const scheme = attribute.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-        if (name.startsWith('on')) unsafe.push(`<${element.tagName.toLowerCase()} ${name}>`);
-        else if (
-          ['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc'].includes(name) &&
-          /^(javascript|data|vbscript):/.test(scheme)
-        )
-          unsafe.push(`<${element.tagName.toLowerCase()} ${name}="${attribute.value}">`);
-      }
-    }
-    return { unsafe, links: document.querySelectorAll('a[href]').length };
-  });
-}
-
-/** Elements of kinds contact text could smuggle in; the app itself renders none inside its main area. */
-async function injectedElements(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [
-      ...document.querySelectorAll('main script, main iframe, main img, main style, main object, main embed'),
-    ].map((element) => element.outerHTML.slice(0, 120)),
-  );
-}
+/** Untrusted text in a link or a contact record is shown as text and never run (see injected-script). */
 
 test.describe('nasty URLs', () => {
   const cases: { name: string; query: (workspace: string) => string; notice: RegExp }[] = [
@@ -112,7 +53,7 @@ test.describe('nasty URLs', () => {
   ];
 
   for (const { name, query, notice } of cases) {
-    test(`${name}: a working page, a notice, and a corrected URL`, async ({ page, workspaces }) => {
+    test(`${name}: a working page, a notice, and a corrected URL`, async ({ page, app, workspaces }) => {
       const ranScript = watchForInjectedScript(page);
       const search = `?${query(workspaces.large.id)}`;
       await page.goto(`/${search}`);
@@ -120,14 +61,13 @@ test.describe('nasty URLs', () => {
       const notices = page.getByRole('status').filter({ has: page.getByRole('listitem') });
       await expect(notices).toContainText(notice);
       // The app works: filters can be used, and the URL now holds only what was understood.
-      await expect(page.getByRole('radiogroup', { name: 'Stage' })).toBeVisible();
+      await expect(app.stageGroup).toBeVisible();
       await expect.poll(() => new URL(page.url()).search).toBe(writeFilters(parseFilters(search).filters));
       const hasWorkspace = parseFilters(search).filters.workspace !== null;
       if (hasWorkspace) {
-        const screen = new ContactsScreen(page);
         await expect(page.getByRole('progressbar', { name: 'Loading contacts' })).toHaveCount(0);
         await expect(
-          screen.renderedRows().first().or(page.getByText('No contacts match these filters')),
+          app.renderedRows().first().or(page.getByText('No contacts match these filters')),
         ).toBeVisible();
       } else {
         await expect(page.getByText('Choose a workspace to see its contacts.')).toBeVisible();
@@ -144,51 +84,46 @@ test.describe('hostile contact records', () => {
 
   test('are shown as text in the table and its tooltips, with no script run and no scriptable link', async ({
     page,
-    api,
+    app,
+    openView,
     workspaces,
   }) => {
     const ranScript = watchForInjectedScript(page);
     await armPayloads(page);
-    const workspace = workspaces.large.id;
-    const hostile = (await api.contacts({ workspace, search: 'hostile.example', display: 100 })).data;
+    const hostile = (await openView({ workspace: workspaces.large.id, search: 'hostile.example' })).data;
     expect(hostile.length).toBeGreaterThan(30);
-
-    const screen = new ContactsScreen(page);
-    await screen.open({ workspace, search: 'hostile.example' });
-    await screen.expectSettled();
-    await expect(screen.renderedRows()).toHaveCount(hostile.length);
+    await expect(app.renderedRows()).toHaveCount(hostile.length);
 
     // Markup in a record reads as the characters typed, in the cell and in its hover title.
-    const byEmail = (email: string) => screen.renderedRows().filter({ hasText: email });
+    const byEmail = (email: string) => app.renderedRows().filter({ hasText: email });
     const scriptRow = byEmail('script.tag@hostile.example');
-    const fullName = await screen.cell(scriptRow, columnLabel('full_name'));
+    const fullName = await app.cell(scriptRow, columnLabel('full_name'));
     await expect(fullName).toHaveText(armed('<script>alert(1)</script> Smith'));
     await expect(fullName.locator('[title]')).toHaveAttribute(
       'title',
       armed('<script>alert(1)</script> Smith'),
     );
     const imgRow = byEmail('img.onerror@hostile.example');
-    await expect(await screen.cell(imgRow, columnLabel('title'))).toHaveText('<b>Bold</b> <i>CEO</i>');
+    await expect(await app.cell(imgRow, columnLabel('title'))).toHaveText('<b>Bold</b> <i>CEO</i>');
     const cssRow = byEmail('css.injection@hostile.example');
-    await expect((await screen.cell(cssRow, columnLabel('company_name'))).locator('[title]')).toHaveAttribute(
+    await expect((await app.cell(cssRow, columnLabel('company_name'))).locator('[title]')).toHaveAttribute(
       'title',
       armed('x" style="background:url(javascript:alert(1))'),
     );
 
     // Every column of every hostile row, scrolled into view in turn (columns are virtualized too),
     // with each cell's tooltip hovered.
-    const columnCount = Number(await screen.grid.getAttribute('aria-colcount'));
+    const columnCount = Number(await app.grid.getAttribute('aria-colcount'));
     const seenColumns = new Set<string>();
-    const width = await screen.grid.evaluate((grid) => grid.scrollWidth);
-    const step = await screen.grid.evaluate((grid) => Math.max(200, grid.clientWidth - 200));
+    const width = await app.grid.evaluate((grid) => grid.scrollWidth);
+    const step = await app.grid.evaluate((grid) => Math.max(200, grid.clientWidth - 200));
     for (let left = 0; ; left += step) {
-      await screen.grid.evaluate((grid, x) => grid.scrollTo({ left: x }), left);
-      await expect(screen.grid.getByRole('columnheader').last()).toBeVisible();
-      for (const header of await screen.grid.getByRole('columnheader').all())
+      await app.grid.evaluate((grid, x) => grid.scrollTo({ left: x }), left);
+      await expect(app.grid.getByRole('columnheader').last()).toBeVisible();
+      for (const header of await app.grid.getByRole('columnheader').all())
         seenColumns.add((await header.getAttribute('aria-colindex')) ?? '');
       for (const cell of await scriptRow.locator('[title]').all()) await cell.hover({ trial: false });
-      const { unsafe } = await scriptableUrls(page);
-      expect(unsafe, 'scriptable URLs or inline handlers in the DOM').toEqual([]);
+      expect(await scriptableUrls(page), 'scriptable URLs or inline handlers in the DOM').toEqual([]);
       if (left >= width) break;
     }
     expect(columnCount).toBeGreaterThan(5);
@@ -199,24 +134,21 @@ test.describe('hostile contact records', () => {
 
   test('are shown as text in the detail panel, links only from http(s), no script run', async ({
     page,
-    api,
+    app,
+    openView,
     workspaces,
   }) => {
     const ranScript = watchForInjectedScript(page);
     await armPayloads(page);
-    const workspace = workspaces.large.id;
-    const hostile = (await api.contacts({ workspace, search: 'hostile.example', display: 100 })).data;
+    const hostile = (await openView({ workspace: workspaces.large.id, search: 'hostile.example' })).data;
     const withLinksOrMarkup = (contact: Contact) =>
       /(javascript|data|vbscript|<|=HYPERLINK|file:|\/\/)/i.test(JSON.stringify(contact));
     // The records with links or markup in them, eight of them to keep the test short.
     const targets = hostile.filter(withLinksOrMarkup).slice(0, 8);
     expect(targets).toHaveLength(8);
 
-    const screen = new ContactsScreen(page);
-    await screen.open({ workspace, search: 'hostile.example' });
-    await screen.expectSettled();
     for (const contact of targets) {
-      await screen
+      await app
         .renderedRows()
         .filter({ hasText: armed(contact.email ?? '') })
         .getByRole('gridcell')
@@ -224,54 +156,43 @@ test.describe('hostile contact records', () => {
         .click();
       const panel = page.getByRole('dialog');
       await expect(panel).toContainText(armed(contact.email ?? ''));
-      const { unsafe } = await scriptableUrls(page);
-      expect(unsafe, `scriptable URLs in the DOM for ${contact.email}`).toEqual([]);
-      for (const link of await panel.locator('a[href]').all()) {
-        expect(await link.getAttribute('href')).toMatch(/^(https?:\/\/|mailto:|tel:)/);
-      }
-      expect(await injectedElements(page)).toEqual([]);
+      await expectInertPanel(page, panel, contact.email ?? contact.id);
       await page.keyboard.press('Escape');
       await expect(panel).toHaveCount(0);
     }
-    await screen.expectSettled();
+    await app.expectSettled();
     await ranScript();
   });
 
-  test('export without running anything', async ({ page, workspaces }) => {
-    await page.addInitScript(() => {
-      Reflect.deleteProperty(window, 'showSaveFilePicker');
-    });
+  test('export without running anything', async ({ page, app, openView, workspaces }) => {
+    await app.useBlobDownloads();
     const ranScript = watchForInjectedScript(page);
     await armPayloads(page);
-    const screen = new ContactsScreen(page);
-    await screen.open({ workspace: workspaces.large.id, search: 'hostile.example' });
-    await screen.expectSettled();
+    await openView({ workspace: workspaces.large.id, search: 'hostile.example' });
 
-    await page.getByRole('button', { name: 'Export CSV' }).click();
-    const download = page.waitForEvent('download');
-    await page.getByRole('menuitem', { name: /^Current page/ }).click();
-    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
-    const { unsafe } = await scriptableUrls(page);
-    expect(unsafe).toEqual([]);
+    expect((await app.exportCsv(/^Current page/)).fileName).toMatch(/\.csv$/);
+    expect(await scriptableUrls(page)).toEqual([]);
     await ranScript();
   });
 });
 
 test.describe('the Content-Security-Policy', () => {
-  test.use({
-    // The two violations the test provokes, as Chromium reports them (older and newer wording).
-    expectedConsoleErrors: [
-      /^(Executing inline (script|event handler) violates the following Content Security Policy directive 'script-src 'self''|Refused to execute inline (script|event handler) because it violates the following Content Security Policy directive: "script-src 'self'")/,
-    ],
-  });
+  // The two violations the test provokes, as Chromium reports them (older and newer wording).
+  test.use(
+    expectConsoleErrors(
+      /^Executing inline (script|event handler) violates the following Content Security Policy directive 'script-src 'self''/,
+      /^Refused to execute inline (script|event handler) because it violates the following Content Security Policy directive: "script-src 'self'"/,
+    ),
+  );
 
   test('blocks a script injected into the page, and an inline event handler', async ({
     page,
+    app,
     workspaces,
   }) => {
     const response = await page.goto(`/?workspace=${workspaces.large.id}`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
-    await expect(page.getByRole('grid', { name: 'Contacts' })).toBeVisible();
+    await expect(app.grid).toBeVisible();
 
     const outcome = await page.evaluate(async (flag) => {
       const violations: string[] = [];

@@ -122,6 +122,16 @@ export class ContactsScreen {
     return this.page.getByRole('dialog', { name: 'Columns' });
   }
 
+  /**
+   * Takes the File System Access save picker away before the app loads, so that an export
+   * downloads a Blob, as in a browser without the picker, and the test receives the file.
+   */
+  async useBlobDownloads(): Promise<void> {
+    await this.page.addInitScript(() => {
+      Reflect.deleteProperty(window, 'showSaveFilePicker');
+    });
+  }
+
   /** Picks `item` in the Export CSV menu, e.g. /^Current page/. */
   async chooseExport(item: string | RegExp): Promise<void> {
     await this.button('Export CSV').click();
