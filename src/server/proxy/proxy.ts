@@ -1,6 +1,6 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { Readable } from 'node:stream';
+import type { Duplex, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { createFastEncoder, negotiateEncoding } from '../http/content-encoding';
@@ -17,6 +17,11 @@ export interface Upstream {
   whatToCheck: string;
   /** Ask for compressed bodies: worth it across the internet, wasted work on loopback. */
   compressed: boolean;
+  /**
+   * Opens a connection to an upstream inside this process (the sandbox), instead of one to the
+   * URL's host over the network; the URL still names the paths.
+   */
+  connect?: () => Duplex;
 }
 
 export interface ApiProxyOptions {
@@ -84,7 +89,7 @@ export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): A
     // other header stay here.
     const upstreamReq = client.request(url, {
       method: 'GET',
-      agent,
+      ...(upstream.connect === undefined ? { agent } : { createConnection: upstream.connect }),
       headers: {
         Accept: 'application/json',
         'Accept-Encoding': upstream.compressed ? 'br, gzip, deflate' : 'identity',
