@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateEncoding } from './content-encoding';
+import { negotiateEncoding, worthCompressing } from './content-encoding';
 
 describe('negotiateEncoding', () => {
   it.each([
@@ -17,5 +17,24 @@ describe('negotiateEncoding', () => {
     ['br;q=abc, gzip', 'gzip'],
   ])('picks for %j: %s', (header, expected) => {
     expect(negotiateEncoding(header)).toBe(expected);
+  });
+});
+
+describe('worthCompressing', () => {
+  it.each([
+    ['127.0.0.1', {}, false],
+    ['127.8.9.1', {}, false],
+    ['::1', {}, false],
+    ['::ffff:127.0.0.1', {}, false],
+    ['127.0.0.1', { 'x-forwarded-for': '203.0.113.7' }, true],
+    ['127.0.0.1', { forwarded: 'for=203.0.113.7' }, true],
+    ['::1', { 'x-real-ip': '203.0.113.7' }, true],
+    ['127.0.0.1', { via: '1.1 proxy' }, true],
+    ['192.168.1.20', {}, true],
+    ['::ffff:10.0.0.3', {}, true],
+    ['fe80::1', {}, true],
+    [undefined, {}, true],
+  ])('from %s with %j: %s', (address, headers, expected) => {
+    expect(worthCompressing(address, headers)).toBe(expected);
   });
 });

@@ -3,7 +3,7 @@ import https from 'node:https';
 import type { Duplex, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { createFastEncoder, negotiateEncoding } from '../http/content-encoding';
+import { createFastEncoder, negotiateEncoding, worthCompressing } from '../http/content-encoding';
 import { sendError } from '../http/json-response';
 import { routeApiRequest } from './api-route';
 
@@ -198,7 +198,8 @@ export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): A
 
       const declaredLength = Number(upstreamRes.headers['content-length']);
       const encoding =
-        decoded === upstreamRes && declaredLength < MIN_COMPRESSED_SIZE
+        (decoded === upstreamRes && declaredLength < MIN_COMPRESSED_SIZE) ||
+        !worthCompressing(req.socket.remoteAddress, req.headers)
           ? 'identity'
           : negotiateEncoding(req.headers['accept-encoding']);
       const passLength =
