@@ -57,9 +57,35 @@ test.describe('accessibility (axe)', () => {
     await expectNoSeriousViolations(page);
   });
 
+  test('the contact detail panel open', async ({ page, app, openView, workspaces }) => {
+    const contacts = (await openView({ workspace: workspaces.large.id })).data;
+    const contact = contacts[0];
+    if (!contact) throw new Error('the large workspace has no contacts');
+    await app.renderedRows().first().getByRole('gridcell').nth(3).click();
+    const panel = page.getByRole('dialog', { name: contact.full_name || contact.email || contact.id });
+    await expect(panel.getByRole('region', { name: 'Campaigns' })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+
   test.describe('the error state', () => {
     test.use({
       expectedConsoleErrors: [/^Failed to load resource: the server responded with a status of 429 /],
+    });
+
+    test('an error above the last good rows, dimmed', async ({ page, app, openView, workspaces }) => {
+      const firstPage = await openView({ workspace: workspaces.large.id });
+      await page.route('**/api/contacts?*stage=Replied*', (route) =>
+        route.fulfill({
+          status: 429,
+          json: errorBody(429, ERROR_LABELS.outOfCredits, 'You have run out of API credits.'),
+        }),
+      );
+      await app.stage('Replied').check();
+      await expect(page.getByRole('alert').getByRole('button', { name: 'Retry' })).toBeVisible();
+      // The rows of the last good page are still there to read, marked as not current.
+      await expect(app.grid).toHaveAttribute('aria-busy', 'true');
+      await expect(app.renderedRows().first()).toContainText(firstPage.data[0]?.email ?? '');
+      await expectNoSeriousViolations(page);
     });
 
     test('an error with Retry', async ({ page, workspaces }) => {
@@ -114,5 +140,44 @@ test.describe('keyboard', () => {
     const before = await screen.grid.evaluate((grid) => grid.scrollTop);
     await page.keyboard.press('PageDown');
     await expect.poll(() => screen.grid.evaluate((grid) => grid.scrollTop)).toBeGreaterThan(before);
+  });
+});
+
+test.describe('keyboard alone', () => {
+  test('Tab through the filters to the grid, Enter opens a row, Escape closes it', async ({
+    page,
+    app,
+    openView,
+    workspaces,
+  }) => {
+    const contacts = (await openView({ workspace: workspaces.large.id })).data;
+    const first = contacts[0];
+    if (!first) throw new Error('the large workspace has no contacts');
+
+    await page.locator('body').focus();
+    const passed = new Set<string>();
+    for (let presses = 0; presses < 200; presses += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => ({
+        inFilters: document.activeElement?.closest('aside[aria-label="Filters"]') !== null,
+        isGrid: document.activeElement?.getAttribute('role') === 'grid',
+        name: document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.id ?? '',
+      }));
+      if (focused.inFilters) passed.add(focused.name);
+      if (focused.isGrid) break;
+    }
+    await expect(app.grid).toBeFocused();
+    // The grid came after the filters: Tab went through the sidebar's controls on its way.
+    expect(passed.size).toBeGreaterThan(3);
+
+    await page.keyboard.press('ArrowDown');
+    const row = app.renderedRows().filter({ hasText: first.email ?? '' });
+    await expect(row).toBeFocused();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('dialog', { name: first.full_name || first.email || first.id });
+    await expect(panel).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panel).toHaveCount(0);
+    await expect(row).toBeFocused();
   });
 });

@@ -51,7 +51,7 @@ export function StageFilter({ value, disabled, onChange, counts }: StageFilterPr
                 // Beside the name but not part of it: the radio stays named by its stage alone.
                 <span
                   aria-hidden="true"
-                  className="ml-auto text-xs text-slate-500 tabular-nums dark:text-slate-400"
+                  className="ml-auto text-xs text-slate-600 tabular-nums dark:text-slate-400"
                 >
                   {count.shown}
                 </span>
