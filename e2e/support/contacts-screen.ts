@@ -60,6 +60,14 @@ export class ContactsScreen {
     return this.grid.getByRole('row').filter({ hasNot: this.page.getByRole('columnheader') });
   }
 
+  /**
+   * The page's n-th data row (from 1), by its aria-rowindex: recycled rows need not stand in the
+   * DOM in the order they are shown.
+   */
+  row(n: number): Locator {
+    return this.grid.locator(`[role="row"][aria-rowindex="${n + 1}"]`);
+  }
+
   stage(name: string): Locator {
     return this.stageGroup.getByRole('radio', { name, exact: true });
   }
