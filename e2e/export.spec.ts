@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { errorBody, ERROR_LABELS, type Contact } from '../src/shared/contract';
-import { ContactsScreen, formatCount } from './support/contacts-screen';
+import { formatCount } from './support/contacts-screen';
 import { expectedCell, readCsvDownload } from './support/csv-file';
-import { expect, test } from './support/fixtures';
+import { expect, expectConsoleErrors, test } from './support/fixtures';
 import type { ContactsQuery, SandboxApi } from './support/sandbox-api';
 
 /** The default columns, pinned email first: what "Export CSV" writes unless the columns were changed. */
@@ -18,6 +17,10 @@ const DEFAULT_EXPORT_COLUMNS: [string, keyof Contact][] = [
   ['Last Activity', 'last_activity'],
 ];
 
+/** The CSV rows the default columns make of these contacts. */
+const csvRows = (contacts: Contact[]) =>
+  contacts.map((contact) => DEFAULT_EXPORT_COLUMNS.map(([, code]) => expectedCell(contact[code])));
+
 /** Every contact the API returns for the filters, in the API's order. */
 async function allContacts(api: SandboxApi, query: ContactsQuery): Promise<Contact[]> {
   const contacts: Contact[] = [];
@@ -28,114 +31,88 @@ async function allContacts(api: SandboxApi, query: ContactsQuery): Promise<Conta
   }
 }
 
-async function exportAll(page: Page, total: number) {
-  await page.getByRole('button', { name: 'Export CSV' }).click();
-  const downloadEvent = page.waitForEvent('download', { timeout: 120_000 });
-  await page.getByRole('menuitem', { name: `All ${formatCount(total)} matching contacts` }).click();
-  return readCsvDownload(await downloadEvent);
-}
+const exportAllItem = (total: number) => `All ${formatCount(total)} matching contacts`;
+
+/** The export's second request: the fault cases break the export half-way through. */
+const isSecondExportPage = (url: URL) =>
+  url.pathname === '/api/contacts' &&
+  url.searchParams.get('display') === '2000' &&
+  url.searchParams.get('page') === '2';
 
 test.describe('Export CSV', () => {
-  // The save-file picker is the File System Access path; the Blob download is what a browser without it uses.
-  test.beforeEach(async ({ page }) => {
-    await page.addInitScript(() => {
-      Reflect.deleteProperty(window, 'showSaveFilePicker');
-    });
+  test.beforeEach(async ({ app }) => {
+    await app.useBlobDownloads();
   });
 
   test('all matching contacts: one row per contact found, cells equal to the API values', async ({
-    page,
+    app,
     api,
+    openView,
     workspaces,
   }) => {
     test.setTimeout(120_000);
-    const screen = new ContactsScreen(page);
-    const query = { workspace: workspaces.large.id, stage: 'Replied' as const };
+    const query = { workspace: workspaces.large.id, stage: 'Replied' } as const;
     const expected = await allContacts(api, query);
     expect(expected.length).toBeGreaterThan(4000);
-    await screen.open(query);
-    await screen.expectSettled();
+    await openView(query);
 
-    const csv = await exportAll(page, expected.length);
+    const csv = await app.exportCsv(exportAllItem(expected.length));
 
     expect(csv.bom).toBe(true);
     expect(csv.fileName).toMatch(/^mailstand-acme-outbound-stage-replied-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(csv.header).toEqual(DEFAULT_EXPORT_COLUMNS.map(([label]) => label));
     expect(csv.rows).toHaveLength(expected.length);
-    expect(csv.rows).toEqual(
-      expected.map((contact) => DEFAULT_EXPORT_COLUMNS.map(([, code]) => expectedCell(contact[code]))),
-    );
-    await expect(
-      page.getByRole('status').filter({ hasText: `Exported ${formatCount(expected.length)} contacts` }),
-    ).toBeVisible();
+    expect(csv.rows).toEqual(csvRows(expected));
+    await expect(app.status(`Exported ${formatCount(expected.length)} contacts`)).toBeVisible();
   });
 
   test.describe('when Mailstand slows us down', () => {
-    test.use({ expectedConsoleErrors: [/status of 429 \(Too Many Requests\)/] });
+    test.use(expectConsoleErrors(/status of 429 \(Too Many Requests\)/));
 
     test('a Rate Limited answer in the middle is waited out and the file is still complete', async ({
       page,
+      app,
       api,
+      openView,
       workspaces,
     }) => {
       test.setTimeout(120_000);
-      const screen = new ContactsScreen(page);
-      const query = { workspace: workspaces.large.id, stage: 'Replied' as const };
+      const query = { workspace: workspaces.large.id, stage: 'Replied' } as const;
       const expected = await allContacts(api, query);
-      const total = expected.length;
       let limited = 0;
-      await page.route(
-        (url) =>
-          url.pathname === '/api/contacts' &&
-          url.searchParams.get('display') === '2000' &&
-          url.searchParams.get('page') === '2',
-        async (route) => {
-          if (limited > 0) return route.fallback();
-          limited += 1;
-          await route.fulfill({
-            status: 429,
-            headers: { 'Retry-After': '1' },
-            json: errorBody(429, ERROR_LABELS.rateLimited, 'Too many requests at once.'),
-          });
-        },
-      );
-      await screen.open(query);
-      await screen.expectSettled();
+      await page.route(isSecondExportPage, async (route) => {
+        if (limited > 0) return route.fallback();
+        limited += 1;
+        await route.fulfill({
+          status: 429,
+          headers: { 'Retry-After': '1' },
+          json: errorBody(429, ERROR_LABELS.rateLimited, 'Too many requests at once.'),
+        });
+      });
+      await openView(query);
 
-      const csv = await exportAll(page, total);
+      const csv = await app.exportCsv(exportAllItem(expected.length));
 
       expect(limited).toBe(1);
-      expect(csv.rows).toHaveLength(total);
-      expect(csv.rows).toEqual(
-        expected.map((contact) => DEFAULT_EXPORT_COLUMNS.map(([, code]) => expectedCell(contact[code]))),
-      );
+      expect(csv.rows).toHaveLength(expected.length);
+      expect(csv.rows).toEqual(csvRows(expected));
     });
   });
 
   test.describe('when the network fails', () => {
-    test.use({ expectedConsoleErrors: [/net::ERR_CONNECTION_RESET/] });
+    test.use(expectConsoleErrors(/net::ERR_CONNECTION_RESET/));
 
     test('an export cut off by the network keeps what was fetched and says where it stopped', async ({
       page,
-      api,
+      app,
+      openView,
       workspaces,
     }) => {
       test.setTimeout(120_000);
-      const screen = new ContactsScreen(page);
-      const query = { workspace: workspaces.large.id, stage: 'Replied' as const };
-      const total = await api.totalFound(query);
-      await page.route(
-        (url) =>
-          url.pathname === '/api/contacts' &&
-          url.searchParams.get('display') === '2000' &&
-          url.searchParams.get('page') === '2',
-        (route) => route.abort('connectionreset'),
-      );
-      await screen.open(query);
-      await screen.expectSettled();
+      await page.route(isSecondExportPage, (route) => route.abort('connectionreset'));
+      const { total_found: total } = await openView({ workspace: workspaces.large.id, stage: 'Replied' });
 
-      await page.getByRole('button', { name: 'Export CSV' }).click();
-      await page.getByRole('menuitem', { name: `All ${formatCount(total)} matching contacts` }).click();
+      await app.chooseExport(exportAllItem(total));
 
       const alert = page.getByRole('alert').filter({ hasText: 'Stopped after' });
       await expect(alert).toContainText(
@@ -154,23 +131,15 @@ test.describe('Export CSV', () => {
 
   test('formula cells of hostile contacts are neutralised, the page and the selection export the same way', async ({
     page,
-    api,
+    app,
+    openView,
     workspaces,
   }) => {
-    const screen = new ContactsScreen(page);
-    const query = { workspace: workspaces.large.id, search: 'hostile.example' };
-    const hostile = (await api.contacts({ ...query, display: 100 })).data;
-    await screen.open(query);
-    await screen.expectSettled();
+    const hostile = (await openView({ workspace: workspaces.large.id, search: 'hostile.example' })).data;
 
-    await page.getByRole('button', { name: 'Export CSV' }).click();
-    const downloadEvent = page.waitForEvent('download');
-    await page.getByRole('menuitem', { name: /^Current page/ }).click();
-    const csv = await readCsvDownload(await downloadEvent);
+    const csv = await app.exportCsv(/^Current page/);
 
-    expect(csv.rows).toEqual(
-      hostile.map((contact) => DEFAULT_EXPORT_COLUMNS.map(([, code]) => expectedCell(contact[code]))),
-    );
+    expect(csv.rows).toEqual(csvRows(hostile));
     const company = DEFAULT_EXPORT_COLUMNS.findIndex(([, code]) => code === 'company_name');
     const companies = csv.rows.map((row) => row[company] ?? '');
     expect(companies).toContain(`'=HYPERLINK("http://evil.example","x")`);
@@ -180,10 +149,9 @@ test.describe('Export CSV', () => {
     expect(companies).toContain(`'\t=1+1`);
     for (const row of csv.rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 
-    await screen.renderedRows().nth(0).getByRole('checkbox').check();
-    await screen
-      .renderedRows()
-      .nth(2)
+    await app.row(1).getByRole('checkbox').check();
+    await app
+      .row(3)
       .getByRole('checkbox')
       .click({ modifiers: ['Shift'] });
     const bar = page.getByRole('region', { name: 'Selection' });
