@@ -4,14 +4,13 @@ import { expect, test } from './support/fixtures';
 test.describe('columns', () => {
   test('chosen, moved and resized columns come back after a reload, per workspace', async ({
     page,
+    app,
+    openView,
     workspaces,
   }) => {
-    const screen = new ContactsScreen(page);
-    await screen.open({ workspace: workspaces.large.id });
-    await screen.expectSettled();
+    await openView({ workspace: workspaces.large.id });
 
-    await page.getByRole('button', { name: 'Columns' }).click();
-    const control = page.getByRole('dialog', { name: 'Columns' });
+    const control = await app.openColumns();
     await control.getByRole('searchbox', { name: 'Search columns' }).fill('imgur');
     // Custom fields are listed by their workspace label.
     await control.getByRole('checkbox', { name: 'Imgur URL' }).check();
@@ -22,15 +21,15 @@ test.describe('columns', () => {
     await page.keyboard.press('Escape');
     await expect(control).toHaveCount(0);
 
-    const headers = () => screen.grid.getByRole('columnheader').allTextContents();
-    await expect.poll(headers).toContain('Imgur URL');
-    expect(await headers()).not.toContain('Title');
-    const before = await headers();
+    await expect.poll(() => app.headerTexts()).toContain('Imgur URL');
+    const before = await app.headerTexts();
+    expect(before).not.toContain('Title');
     expect(before.indexOf('Imgur URL')).toBe(before.indexOf('Local time') - 1);
     expect(before[1]).toBe('Email Address');
 
-    const fullName = screen.grid.getByRole('columnheader', { name: 'Full Name', exact: true });
-    const widthBefore = (await fullName.boundingBox())?.width ?? 0;
+    const fullName = app.grid.getByRole('columnheader', { name: 'Full Name', exact: true });
+    const fullNameWidth = async () => (await fullName.boundingBox())?.width ?? 0;
+    const widthBefore = await fullNameWidth();
     const handle = page.getByRole('separator', { name: 'Resize Full Name' });
     const box = await handle.boundingBox();
     if (!box) throw new Error('no resize handle');
@@ -38,56 +37,47 @@ test.describe('columns', () => {
     await page.mouse.down();
     await page.mouse.move(box.x + 80, box.y + box.height / 2, { steps: 8 });
     await page.mouse.up();
-    await expect
-      .poll(async () => (await fullName.boundingBox())?.width ?? 0)
-      .toBeCloseTo(widthBefore + 80, -1);
+    await expect.poll(fullNameWidth).toBeCloseTo(widthBefore + 80, -1);
 
     await page.reload();
-    await screen.expectSettled();
-    await expect.poll(headers).toEqual(before);
-    await expect
-      .poll(async () => (await fullName.boundingBox())?.width ?? 0)
-      .toBeCloseTo(widthBefore + 80, -1);
+    await app.expectSettled();
+    await expect.poll(() => app.headerTexts()).toEqual(before);
+    await expect.poll(fullNameWidth).toBeCloseTo(widthBefore + 80, -1);
 
     // Another workspace keeps its own (default) columns.
-    await screen.open({ workspace: workspaces.small.id });
-    await screen.expectSettled();
-    await expect.poll(headers).toContain('Title');
+    await openView({ workspace: workspaces.small.id });
+    await expect.poll(() => app.headerTexts()).toContain('Title');
   });
 
-  test('Reset columns brings the default set back', async ({ page, workspaces }) => {
-    const screen = new ContactsScreen(page);
-    await screen.open({ workspace: workspaces.large.id });
-    await screen.expectSettled();
-    const defaults = await screen.grid.getByRole('columnheader').allTextContents();
+  test('Reset columns brings the default set back', async ({ app, openView, workspaces }) => {
+    await openView({ workspace: workspaces.large.id });
+    const defaults = await app.headerTexts();
 
-    await page.getByRole('button', { name: 'Columns' }).click();
-    const control = page.getByRole('dialog', { name: 'Columns' });
+    const control = await app.openColumns();
     await control.getByRole('checkbox', { name: 'City', exact: true }).uncheck();
-    await expect(screen.grid.getByRole('columnheader', { name: 'City', exact: true })).toHaveCount(0);
+    await expect(app.grid.getByRole('columnheader', { name: 'City', exact: true })).toHaveCount(0);
     await control.getByRole('button', { name: 'Reset columns' }).click();
 
-    await expect.poll(() => screen.grid.getByRole('columnheader').allTextContents()).toEqual(defaults);
+    await expect.poll(() => app.headerTexts()).toEqual(defaults);
   });
 
   test('Copy link to this view carries the columns to another browser', async ({
     page,
     context,
     browser,
+    app,
+    openView,
     workspaces,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const screen = new ContactsScreen(page);
-    await screen.open({ workspace: workspaces.large.id, stage: 'Replied' });
-    await screen.expectSettled();
-    await page.getByRole('button', { name: 'Columns' }).click();
-    const control = page.getByRole('dialog', { name: 'Columns' });
+    await openView({ workspace: workspaces.large.id, stage: 'Replied' });
+    const control = await app.openColumns();
     await control.getByRole('checkbox', { name: 'Middle Name' }).check();
     await page.keyboard.press('Escape');
-    const headers = await screen.grid.getByRole('columnheader').allTextContents();
+    const headers = await app.headerTexts();
 
     await page.getByRole('button', { name: 'Copy link to this view' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+    await expect(app.status('Copied')).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/stage=Replied/);
     expect(link).toMatch(/cols=/);
@@ -97,31 +87,31 @@ test.describe('columns', () => {
     await otherPage.goto(link);
     const otherScreen = new ContactsScreen(otherPage);
     await otherScreen.expectSettled();
-    await expect.poll(() => otherScreen.grid.getByRole('columnheader').allTextContents()).toEqual(headers);
+    await expect.poll(() => otherScreen.headerTexts()).toEqual(headers);
     await expect(otherPage).not.toHaveURL(/cols=/);
     await other.close();
   });
 
-  test('sorting a column sorts the rows of this page and says so', async ({ page, api, workspaces }) => {
-    const screen = new ContactsScreen(page);
-    const workspace = workspaces.large.id;
-    await screen.open({ workspace });
-    await screen.expectSettled();
-    const emails = (await api.contacts({ workspace, display: 100 })).data.map(
+  test('sorting a column sorts the rows of this page and says so', async ({
+    page,
+    app,
+    openView,
+    workspaces,
+  }) => {
+    const emails = (await openView({ workspace: workspaces.large.id })).data.map(
       (contact) => contact.email ?? '',
     );
+    const emailHeader = app.grid.getByRole('columnheader', { name: 'Email Address', exact: true });
 
-    await screen.grid.getByRole('columnheader', { name: 'Email Address', exact: true }).click();
+    await emailHeader.click();
 
     await expect(page.getByText('sorted within this page')).toBeVisible();
-    await expect(
-      screen.grid.getByRole('columnheader', { name: 'Email Address', exact: true }),
-    ).toHaveAttribute('aria-sort', 'ascending');
+    await expect(emailHeader).toHaveAttribute('aria-sort', 'ascending');
     // Empty values go after the rest.
     const sorted = emails
       .filter((email) => email !== '')
       .sort((a, b) => a.localeCompare(b, 'en-US', { sensitivity: 'base', numeric: true }));
-    const shown = await screen.columnTexts('Email Address');
+    const shown = await app.columnTexts('Email Address');
     expect(shown).toEqual(sorted.slice(0, shown.length));
   });
 });
