@@ -1,30 +1,30 @@
-import { columnLabel, ContactsScreen, pageRange } from './support/contacts-screen';
-import { expect, test } from './support/fixtures';
+import { columnLabel, pageRange } from './support/contacts-screen';
+import { expect, expectConsoleErrors, test } from './support/fixtures';
 import { RATE_LIMITED_URL, TIGHT_RATE_LIMIT } from './support/servers';
 
 // This journey runs against the second server, whose sandbox allows only TIGHT_RATE_LIMIT.
 test.use({
   baseURL: RATE_LIMITED_URL,
-  expectedConsoleErrors: [/Failed to load resource: the server responded with a status of 429/],
+  ...expectConsoleErrors(/Failed to load resource: the server responded with a status of 429/),
 });
 
 test(`when the key's rate limit (${TIGHT_RATE_LIMIT}) is used up, the app waits, says so, and shows the view asked for`, async ({
   page,
   request,
+  app,
   api,
   workspaces,
 }) => {
-  const screen = new ContactsScreen(page);
   let apiAnswers = 0;
   let rateLimitedAnswers = 0;
   page.on('response', (response) => {
     if (new URL(response.url()).pathname.startsWith('/api/')) apiAnswers += 1;
     if (response.status() === 429) rateLimitedAnswers += 1;
   });
-  await page.goto('/');
+  await app.open();
   // Same seed as the main server, so the same workspace names, in a smaller database.
-  await page.getByRole('combobox', { name: 'Workspace' }).selectOption({ label: workspaces.large.name });
-  await expect(screen.renderedRows().first()).toBeVisible();
+  await app.workspace.selectOption({ label: workspaces.large.name });
+  await expect(app.row(1)).toBeVisible();
   const workspace = new URL(page.url()).searchParams.get('workspace') ?? '';
   // Opening a workspace also prefetches and counts per stage: let the app go quiet first.
   await expect
@@ -42,20 +42,18 @@ test(`when the key's rate limit (${TIGHT_RATE_LIMIT}) is used up, the app waits,
   expect(burnt, 'the sandbox refuses requests beyond its limit').toBeLessThan(40);
 
   // ...so the app's next request is answered 429 Rate Limited, and it says that it waits.
-  const notice = page.getByRole('status').filter({ hasText: /slow down; retrying in \d+ s/ });
+  const notice = app.status(/slow down; retrying in \d+ s/);
   const noticeShown = notice.waitFor();
-  await screen.stage('Replied').check();
+  await app.stage('Replied').check();
   await noticeShown;
   expect(rateLimitedAnswers).toBeGreaterThan(0);
 
   // The person keeps going meanwhile; the app ends on the view they asked for, without an error.
-  await screen.button('Next page').click();
+  await app.button('Next page').click();
   await expect(page).toHaveURL(/page=2/);
   const replied = await api.contacts({ workspace, stage: 'Replied', page: 2 });
-  await screen.expectRange(pageRange(2, 100, replied.total_found));
-  await expect(await screen.cell(screen.renderedRows().first(), columnLabel('email'))).toHaveText(
-    replied.data[0]?.email ?? '',
-  );
+  await app.expectRange(pageRange(2, 100, replied.total_found));
+  await expect(await app.cell(app.row(1), columnLabel('email'))).toHaveText(replied.data[0]?.email ?? '');
   await expect(notice).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });

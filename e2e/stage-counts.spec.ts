@@ -1,29 +1,27 @@
 import { STAGES } from '../src/shared/contract';
-import { ContactsScreen, formatCount } from './support/contacts-screen';
+import { formatCount } from './support/contacts-screen';
 import { expect, test } from './support/fixtures';
+
+/** A stage's accessible description begins with its count. */
+const describesCount = (count: number) => new RegExp(`^${formatCount(count)} contacts\\.`);
 
 test.describe('stage counts', () => {
   test('each stage shows how many contacts it holds under the other filters, as the API reports', async ({
-    page,
+    app,
     api,
+    openView,
     workspaces,
   }) => {
-    const screen = new ContactsScreen(page);
     const workspace = workspaces.large.id;
-    await screen.open({ workspace, has_opened: 'true', stage: 'Replied' });
-    await screen.expectSettled();
+    await openView({ workspace, has_opened: true, stage: 'Replied' });
 
     for (const stage of STAGES) {
       const count = await api.totalFound({ workspace, has_opened: true, stage });
-      await expect(screen.stage(stage)).toHaveAccessibleDescription(
-        new RegExp(`^${formatCount(count)} contacts\\.`),
-      );
+      await expect(app.stage(stage)).toHaveAccessibleDescription(describesCount(count));
     }
 
-    await screen.engagement('Opened').uncheck();
+    await app.engagement('Opened').uncheck();
     const replied = await api.totalFound({ workspace, stage: 'Replied' });
-    await expect(screen.stage('Replied')).toHaveAccessibleDescription(
-      new RegExp(`^${formatCount(replied)} contacts\\.`),
-    );
+    await expect(app.stage('Replied')).toHaveAccessibleDescription(describesCount(replied));
   });
 });

@@ -1,44 +1,45 @@
 import { errorBody, ERROR_LABELS } from '../src/shared/contract';
-import { ContactsScreen, pageRange } from './support/contacts-screen';
-import { expect, test } from './support/fixtures';
+import { expect, expectConsoleErrors, test } from './support/fixtures';
+
+const NO_MATCHES = 'No contacts match these filters';
 
 test.describe('empty results', () => {
   test('a search that matches nothing says so and Clear filters brings the contacts back', async ({
     page,
-    api,
+    app,
+    expectView,
     workspaces,
   }) => {
-    const screen = new ContactsScreen(page);
     const workspace = workspaces.large.id;
-    await screen.open({ workspace, stage: 'Replied', search: 'no-such-address-anywhere' });
+    await app.open({ workspace, stage: 'Replied', search: 'no-such-address-anywhere' });
 
-    await expect(page.getByText('No contacts match these filters')).toBeVisible();
+    await expect(page.getByText(NO_MATCHES)).toBeVisible();
     await page.getByRole('button', { name: 'Clear filters' }).last().click();
 
-    await expect(page.getByText('No contacts match these filters')).toHaveCount(0);
-    await screen.expectRange(pageRange(1, 100, await api.totalFound({ workspace })));
-    await expect(screen.search).toHaveValue('');
-    await expect(screen.stage('All stages')).toBeChecked();
+    await expect(page.getByText(NO_MATCHES)).toHaveCount(0);
+    await expectView({ workspace });
+    await expect(app.search).toHaveValue('');
+    await expect(app.stage('All stages')).toBeChecked();
   });
 
-  test('the empty workspace explains that it has no contacts yet', async ({ page, workspaces }) => {
-    const screen = new ContactsScreen(page);
-    await screen.open({ workspace: workspaces.empty.id });
+  test('the empty workspace explains that it has no contacts yet', async ({ page, app, workspaces }) => {
+    await app.open({ workspace: workspaces.empty.id });
 
-    await expect(page.getByText(/has no contacts yet/)).toBeVisible();
-    await expect(page.getByText(/has no contacts yet/)).toContainText(workspaces.empty.name);
+    const explanation = page.getByText(/has no contacts yet/);
+    await expect(explanation).toBeVisible();
+    await expect(explanation).toContainText(workspaces.empty.name);
   });
 });
 
 test.describe('a failing API', () => {
-  test.use({ expectedConsoleErrors: [/Failed to load resource: the server responded with a status of 500/] });
+  test.use(expectConsoleErrors(/Failed to load resource: the server responded with a status of 500/));
 
   test('shows the error with Retry, and Retry recovers once the API is back', async ({
     page,
-    api,
+    app,
+    expectView,
     workspaces,
   }) => {
-    const screen = new ContactsScreen(page);
     const workspace = workspaces.large.id;
     const message = 'Something went wrong on our side. Please try again.';
     let failures = 0;
@@ -47,7 +48,7 @@ test.describe('a failing API', () => {
       await route.fulfill({ status: 500, json: errorBody(500, ERROR_LABELS.badRequest, message) });
     });
 
-    await screen.open({ workspace });
+    await app.open({ workspace });
 
     const alert = page.getByRole('alert').filter({ hasText: message });
     await expect(alert).toBeVisible({ timeout: 20_000 });
@@ -55,12 +56,12 @@ test.describe('a failing API', () => {
     expect(failures).toBeGreaterThanOrEqual(1);
     expect(failures).toBeLessThanOrEqual(3);
     await expect(page.getByRole('heading', { name: 'Mailstand Contacts' })).toBeVisible();
-    await expect(screen.stageGroup).toBeVisible();
+    await expect(app.stageGroup).toBeVisible();
 
     await page.unroute('**/api/contacts?*');
     await alert.getByRole('button', { name: 'Retry' }).click();
 
     await expect(alert).toHaveCount(0);
-    await screen.expectRange(pageRange(1, 100, await api.totalFound({ workspace })));
+    await expectView({ workspace });
   });
 });
