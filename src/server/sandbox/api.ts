@@ -172,20 +172,21 @@ function answer(queries: SandboxQueries, target: Route, params: URLSearchParams,
         );
       }
       const page = queries.contactsPage(query, workspace, campaign);
-      // The rows arrive as JSON from SQLite; only the envelope is written here.
-      const body = Buffer.concat([
-        Buffer.from(`{"status":"ok","headers":${HEADERS_JSON},"data":[`),
-        page.rows,
-        Buffer.from(
-          `],"total_found":${page.total},"current_page":${query.page},` +
-            `"total_pages":${Math.ceil(page.total / query.display)}}`,
-        ),
-      ]);
+      // The rows arrive as JSON from SQLite; only the envelope is written here, in the same writev
+      // (Node corks a response's writes until the next tick). Copying the three into one buffer
+      // made a 3 MB allocation more per page, and through the proxy more major GCs.
+      const head = Buffer.from(`{"status":"ok","headers":${HEADERS_JSON},"data":[`);
+      const tail = Buffer.from(
+        `],"total_found":${page.total},"current_page":${query.page},` +
+          `"total_pages":${Math.ceil(page.total / query.display)}}`,
+      );
       res.writeHead(200, {
         'Content-Type': 'application/json; charset=utf-8',
-        'Content-Length': body.length,
+        'Content-Length': head.length + page.rows.length + tail.length,
       });
-      res.end(body);
+      res.write(head);
+      res.write(page.rows);
+      res.end(tail);
       return;
     }
     case 'contact': {
