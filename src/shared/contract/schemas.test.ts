@@ -88,7 +88,8 @@ describe('page rows', () => {
   ];
 
   it('parse to exactly what contactSchema gives for the same record', () => {
-    const page = contactsPageSchema.parse(pageOf(records));
+    // Rows are read in place, so the page gets its own copy of the records.
+    const page = contactsPageSchema.parse(pageOf(structuredClone(records)));
     expect(page.data).toEqual(records.map((record) => contactSchema.parse(record)));
   });
 
@@ -99,6 +100,15 @@ describe('page rows', () => {
       expect(contactSchema.safeParse(record).success).toBe(false);
       const result = contactsPageSchema.safeParse(pageOf([{ id: 'contact_0' }, record]));
       expect(result.error?.issues[0]?.path).toEqual(['data', 1, field]);
+    }
+  });
+
+  it('refuse a row that is not a record or has no id', () => {
+    for (const bad of [null, 'contact_1', [], { email: 'a@b.example' }, { id: '' }]) {
+      expect(contactSchema.safeParse(bad).success).toBe(false);
+      expect(contactsPageSchema.safeParse(pageOf([{ id: 'contact_0' }, bad])).error?.issues[0]?.path).toEqual(
+        expect.arrayContaining(['data', 1]),
+      );
     }
   });
 });
