@@ -27,6 +27,9 @@ type TestFixtures = {
 
 type WorkerFixtures = { workspaces: SandboxWorkspaces };
 
+/** The fixtures a test receives, for helpers that take several of them at once. */
+export type AppFixtures = TestFixtures & WorkerFixtures;
+
 /**
  * `test.use(expectConsoleErrors(/a/, /b/))`. A bare `{ expectedConsoleErrors: [/a/, /b/] }` would
  * lose /b/: Playwright reads an array whose second element is an object as [value, options]
