@@ -1,7 +1,8 @@
+import type { Page } from '@playwright/test';
 import { parseFilters, writeFilters } from '../src/features/contacts/filters/filter-params';
 import type { Contact } from '../src/shared/contract';
 import { columnLabel } from './support/contacts-screen';
-import { expect, expectConsoleErrors, test } from './support/fixtures';
+import { expect, expectConsoleErrors, test, type AppFixtures } from './support/fixtures';
 import {
   armed,
   armPayloads,
@@ -78,6 +79,14 @@ test.describe('nasty URLs', () => {
   }
 });
 
+/** Arms the hostile payloads and opens the hostile records; returns them and the check that no script ran. */
+async function openArmedHostileRecords(page: Page, openView: AppFixtures['openView'], workspace: string) {
+  const ranScript = watchForInjectedScript(page);
+  await armPayloads(page);
+  const { data } = await openView({ workspace, search: 'hostile.example' });
+  return { hostile: data, ranScript };
+}
+
 test.describe('hostile contact records', () => {
   // Tall enough for every hostile record to be rendered at once by the virtualized grid.
   test.use({ viewport: { width: 1440, height: 2000 } });
@@ -88,9 +97,7 @@ test.describe('hostile contact records', () => {
     openView,
     workspaces,
   }) => {
-    const ranScript = watchForInjectedScript(page);
-    await armPayloads(page);
-    const hostile = (await openView({ workspace: workspaces.large.id, search: 'hostile.example' })).data;
+    const { hostile, ranScript } = await openArmedHostileRecords(page, openView, workspaces.large.id);
     expect(hostile.length).toBeGreaterThan(30);
     await expect(app.renderedRows()).toHaveCount(hostile.length);
 
@@ -138,9 +145,7 @@ test.describe('hostile contact records', () => {
     openView,
     workspaces,
   }) => {
-    const ranScript = watchForInjectedScript(page);
-    await armPayloads(page);
-    const hostile = (await openView({ workspace: workspaces.large.id, search: 'hostile.example' })).data;
+    const { hostile, ranScript } = await openArmedHostileRecords(page, openView, workspaces.large.id);
     const withLinksOrMarkup = (contact: Contact) =>
       /(javascript|data|vbscript|<|=HYPERLINK|file:|\/\/)/i.test(JSON.stringify(contact));
     // The records with links or markup in them, eight of them to keep the test short.
@@ -166,9 +171,7 @@ test.describe('hostile contact records', () => {
 
   test('export without running anything', async ({ page, app, openView, workspaces }) => {
     await app.useBlobDownloads();
-    const ranScript = watchForInjectedScript(page);
-    await armPayloads(page);
-    await openView({ workspace: workspaces.large.id, search: 'hostile.example' });
+    const { ranScript } = await openArmedHostileRecords(page, openView, workspaces.large.id);
 
     expect((await app.exportCsv(/^Current page/)).fileName).toMatch(/\.csv$/);
     expect(await scriptableUrls(page)).toEqual([]);
