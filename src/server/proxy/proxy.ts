@@ -79,7 +79,9 @@ export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): A
     // Answers with the proxy's own error, unless an answer is already on its way: then the only
     // honest signal left is to break the connection, so a cut-off body is never taken as whole.
     const fail = (status: 502 | 504, error: string, message: string) => {
-      if (res.writableEnded) return;
+      // A browser that went away is owed no answer, and the log no line about one: under load,
+      // the requests cut off by clients leaving were logged as 502s nobody ever received.
+      if (res.writableEnded || res.destroyed) return;
       log(`[proxy] GET ${path} -> ${status}: ${message}`);
       if (res.headersSent) res.destroy();
       else sendError(res, status, error, message);
