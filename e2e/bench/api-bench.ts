@@ -38,6 +38,11 @@ export type ApiResult = {
    * what the app pays for going through /api, compression included if the server chose it.
    */
   proxyOverhead: number;
+  /**
+   * The same ratio for the server's CPU time per request (null without /proc): what the proxy
+   * costs the machine, and a figure that other work on the machine barely moves.
+   */
+  proxyCpuOverhead: number | null;
 };
 
 function combinations(scenario: Scenario): Combination[] {
@@ -165,11 +170,23 @@ export async function measureApi(
   }
   const sum = (pick: (result: CombinationResult) => number) =>
     results.reduce((total, result) => total + pick(result), 0);
+  const proxyOverhead = sum((result) => result.proxy.median) / sum((result) => result.sandbox.median) - 1;
+  const proxyCpuOverhead = results.every((result) => result.serverCpu !== null)
+    ? sum((result) => result.serverCpu?.proxy.median ?? 0) /
+        sum((result) => result.serverCpu?.sandbox.median ?? 0) -
+      1
+    : null;
+  const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+  log(
+    `  through /api: ${percent(proxyOverhead)} more time` +
+      (proxyCpuOverhead === null ? '' : `, ${percent(proxyCpuOverhead)} more server CPU`),
+  );
   return {
     contacts: scenario.contacts,
     runs,
     combinations: results,
     worstP95: Math.max(...results.map((result) => result.sandbox.p95)),
-    proxyOverhead: sum((result) => result.proxy.median) / sum((result) => result.sandbox.median) - 1,
+    proxyOverhead,
+    proxyCpuOverhead,
   };
 }
