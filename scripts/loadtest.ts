@@ -3,7 +3,8 @@
  * 127.0.0.1. First on the sandbox with its rate limit off (every answer must be a 200; memory must
  * come back to where it started), then in live mode against an upstream that fails every other
  * request in a different way (the server must stay up and answer each request with a status).
- * Prints the figures; exits 1 if either expectation fails. LOADTEST_SECONDS shortens the runs.
+ * Prints the figures and what the server logged; exits 1 if either expectation fails.
+ * LOADTEST_SECONDS shortens the runs; LOADTEST_PORT moves the two servers (that port and the next).
  *
  * The server runs in this process (run with --expose-gc, as the npm script does) so its memory can
  * be read and collected; autocannon runs in a child process so its own memory does not count.
@@ -23,8 +24,8 @@ import { startServer } from '../src/server/server';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SECONDS = Number(process.env.LOADTEST_SECONDS ?? 30);
 const CONNECTIONS = 100;
-const SANDBOX_PORT = 4374;
-const LIVE_PORT = 4375;
+const SANDBOX_PORT = Number(process.env.LOADTEST_PORT ?? 4374);
+const LIVE_PORT = SANDBOX_PORT + 1;
 const KEY = 'key_loadtest_0000000000000000';
 
 const autocannonResult = z.looseObject({
@@ -105,33 +106,70 @@ const sandboxEnv = {
   SANDBOX_RATE_LIMIT: 'off',
 };
 const app = { kind: 'dist', dir: path.join(ROOT, 'dist') } as const;
-const quiet = () => {};
+
+/**
+ * Collects what the server logs during a run, so the reason behind each error status (the proxy
+ * logs one line per 502 or 504) is printed beside the figures, counted rather than repeated.
+ */
+function serverLog(): { log: (line: string) => void; print: () => void } {
+  const counts = new Map<string, number>();
+  return {
+    log: (line) => counts.set(line, (counts.get(line) ?? 0) + 1),
+    print: () => {
+      for (const [line, count] of counts) console.log(`  server log    ${count} × ${line}`);
+    },
+  };
+}
+
+interface Memory {
+  baseline: number;
+  peak: number;
+  after: number;
+  settled: number;
+  back: boolean;
+}
+
+/**
+ * Runs autocannon against `url` (after a few warm-up requests) and reads this process's RSS
+ * before, at its peak during, right after, and after GC; `back` says it returned near the start.
+ */
+async function underLoad(url: string): Promise<{ result: LoadResult; memory: Memory }> {
+  for (let warm = 0; warm < 5; warm += 1) await (await fetch(url)).arrayBuffer();
+  const baseline = await settledRss();
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
+  const result = await autocannon(url);
+  clearInterval(sampler);
+  const after = process.memoryUsage().rss;
+  const settled = await settledRss();
+  const back = settled <= baseline * 1.1 + 32 * 1024 * 1024;
+  return { result, memory: { baseline, peak, after, settled, back } };
+}
+
+function describeMemory({ baseline, peak, after, settled, back }: Memory): string {
+  return (
+    `  memory (RSS)  before ${mb(baseline)}, peak ${mb(peak)}, right after ${mb(after)}, after GC ${mb(settled)}` +
+    (back ? ' (back to baseline)' : ' (NOT back to baseline)')
+  );
+}
 
 async function sandboxRun(): Promise<{ ok: boolean; workspace: string }> {
+  const logged = serverLog();
   const server = await startServer({
     config: parseEnv({ ...sandboxEnv, PORT: String(SANDBOX_PORT) }),
     app,
-    log: quiet,
+    log: logged.log,
   });
   try {
     const workspace = await largestWorkspace(server.url);
-    const url = `${server.url}/api/contacts?workspace=${workspace}&page=1&display=2000`;
-    for (let warm = 0; warm < 5; warm += 1) await (await fetch(url)).arrayBuffer();
-    const baseline = await settledRss();
-    let peak = 0;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
-    const result = await autocannon(url);
-    clearInterval(sampler);
-    const after = process.memoryUsage().rss;
-    const settled = await settledRss();
-    const memoryBack = settled <= baseline * 1.1 + 32 * 1024 * 1024;
-    const ok = result.errors === 0 && result.non2xx === 0 && result.requests.total > 0 && memoryBack;
+    const { result, memory } = await underLoad(
+      `${server.url}/api/contacts?workspace=${workspace}&page=1&display=2000`,
+    );
+    const ok = result.errors === 0 && result.non2xx === 0 && result.requests.total > 0 && memory.back;
     console.log(`Sandbox, rate limit off: ${CONNECTIONS} connections for ${SECONDS} s, display=2000`);
     console.log(describe(result));
-    console.log(
-      `  memory (RSS)  before ${mb(baseline)}, peak ${mb(peak)}, right after ${mb(after)}, after GC ${mb(settled)}` +
-        (memoryBack ? ' (back to baseline)' : ' (NOT back to baseline)'),
-    );
+    console.log(describeMemory(memory));
+    logged.print();
     return { ok, workspace };
   } finally {
     await server.close();
@@ -175,6 +213,7 @@ async function failingUpstreamRun(workspace: string): Promise<boolean> {
     sandbox(req, res, url.pathname, url.searchParams);
   });
   const upstreamPort = await listen(upstream, 0, '127.0.0.1');
+  const logged = serverLog();
   const server = await startServer({
     config: parseEnv({
       PORT: String(LIVE_PORT),
@@ -182,22 +221,27 @@ async function failingUpstreamRun(workspace: string): Promise<boolean> {
       MAILSTAND_API_URL: `http://127.0.0.1:${upstreamPort}`,
     }),
     app,
-    log: quiet,
+    log: logged.log,
   });
   try {
-    const result = await autocannon(`${server.url}/api/contacts?workspace=${workspace}&page=1&display=2000`);
+    const { result, memory } = await underLoad(
+      `${server.url}/api/contacts?workspace=${workspace}&page=1&display=2000`,
+    );
     const health = await fetch(`${server.url}/healthz`);
     const statuses = Object.keys(result.statusCodeStats ?? {});
     const ok =
       result.errors === 0 &&
       health.ok &&
+      memory.back &&
       statuses.length > 1 &&
       statuses.every((status) => ['200', '429', '500', '502'].includes(status));
     console.log(
       `\nLive mode, upstream failing every other request: ${CONNECTIONS} connections for ${SECONDS} s`,
     );
     console.log(describe(result));
+    console.log(describeMemory(memory));
     console.log(`  upstream calls ${served}; /healthz afterwards: ${health.status}`);
+    logged.print();
     return ok;
   } finally {
     await server.close();
