@@ -328,6 +328,26 @@ describe('upstream answers', () => {
     }
   });
 
+  it('sends the request again when the upstream closed the kept-alive connection it went out on', async () => {
+    // As an upstream whose keep-alive timeout ends just as the proxy reuses the connection: the
+    // request arrives on a connection that answered before, and the connection closes unanswered.
+    const answered = new WeakSet<object>();
+    upstream.respond((req, res) => {
+      if (answered.has(req.socket)) {
+        req.socket.destroy();
+        return;
+      }
+      answered.add(req.socket);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"status":"ok","data":[]}');
+    });
+    expect((await get('/api/workspaces')).response.status).toBe(200);
+    const { response, text } = await get('/api/workspaces');
+    expect(response.status).toBe(200);
+    expect(text).toBe('{"status":"ok","data":[]}');
+    expect(upstream.received).toHaveLength(3);
+  });
+
   it('answers 504 when the upstream is slower than the limit, and aborts the upstream request', async () => {
     const upstreamGaveUp = new Promise<void>((resolve) => {
       upstream.respond((req) => req.socket.on('close', () => resolve()));

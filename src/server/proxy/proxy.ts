@@ -87,18 +87,7 @@ export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): A
       else sendError(res, status, error, message);
     };
 
-    // The upstream request is built from scratch: the browser's Authorization, Cookie and every
-    // other header stay here.
-    const upstreamReq = client.request(url, {
-      method: 'GET',
-      ...(upstream.connect === undefined ? { agent } : { createConnection: upstream.connect }),
-      headers: {
-        Accept: 'application/json',
-        'Accept-Encoding': upstream.compressed ? 'br, gzip, deflate' : 'identity',
-        Authorization: authorization,
-        'User-Agent': 'mailstand-contacts-proxy',
-      },
-    });
+    let upstreamReq = send();
     const deadline = setTimeout(() => {
       fail(
         504,
@@ -113,35 +102,58 @@ export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): A
       // The browser went away (or we are done): stop the upstream work it asked for.
       if (!res.writableFinished) upstreamReq.destroy();
     });
-    upstreamReq.on('error', (error) => {
-      if (res.headersSent) return;
-      fail(
-        502,
-        'Bad Gateway',
-        `Could not reach ${upstream.name} (${errorCode(error)}). ${upstream.whatToCheck}`,
-      );
-    });
-    upstreamReq.on('response', (upstreamRes) => {
-      relay(upstreamRes).catch((error: unknown) => {
-        if (res.headersSent) {
-          // A browser that went away is no news; an upstream that broke off mid-body is.
-          if (errorCode(error) !== 'ERR_STREAM_PREMATURE_CLOSE') {
-            log(
-              `[proxy] GET ${path}: ${upstream.name} broke off mid-answer (${errorCode(error)}); cut the browser off too.`,
-            );
-          }
-          if (!res.writableEnded) res.destroy();
+
+    function send(): http.ClientRequest {
+      // The upstream request is built from scratch: the browser's Authorization, Cookie and every
+      // other header stay here.
+      const request = client.request(url, {
+        method: 'GET',
+        ...(upstream.connect === undefined ? { agent } : { createConnection: upstream.connect }),
+        headers: {
+          Accept: 'application/json',
+          'Accept-Encoding': upstream.compressed ? 'br, gzip, deflate' : 'identity',
+          Authorization: authorization,
+          'User-Agent': 'mailstand-contacts-proxy',
+        },
+      });
+      request.on('error', (error) => {
+        if (res.headersSent) return;
+        // A kept-alive connection the upstream closed just as this request went out on it: the
+        // upstream never saw the request, so it goes again, as Node's documentation advises for
+        // idempotent requests. Each such retry uses up one pooled socket, so retries end.
+        if (request.reusedSocket && errorCode(error) === 'ECONNRESET' && !res.destroyed) {
+          upstreamReq = send();
           return;
         }
         fail(
           502,
           'Bad Gateway',
-          `The connection to ${upstream.name} broke before its answer was complete (${errorCode(error)}). ` +
-            'Retry the request.',
+          `Could not reach ${upstream.name} (${errorCode(error)}). ${upstream.whatToCheck}`,
         );
       });
-    });
-    upstreamReq.end();
+      request.on('response', (upstreamRes) => {
+        relay(upstreamRes).catch((error: unknown) => {
+          if (res.headersSent) {
+            // A browser that went away is no news; an upstream that broke off mid-body is.
+            if (errorCode(error) !== 'ERR_STREAM_PREMATURE_CLOSE') {
+              log(
+                `[proxy] GET ${path}: ${upstream.name} broke off mid-answer (${errorCode(error)}); cut the browser off too.`,
+              );
+            }
+            if (!res.writableEnded) res.destroy();
+            return;
+          }
+          fail(
+            502,
+            'Bad Gateway',
+            `The connection to ${upstream.name} broke before its answer was complete (${errorCode(error)}). ` +
+              'Retry the request.',
+          );
+        });
+      });
+      request.end();
+      return request;
+    }
 
     async function relay(upstreamRes: IncomingMessage): Promise<void> {
       const status = upstreamRes.statusCode ?? 502;
