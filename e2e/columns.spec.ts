@@ -5,10 +5,9 @@ test.describe('columns', () => {
   test('chosen, moved and resized columns come back after a reload, per workspace', async ({
     page,
     app,
-    openView,
     workspaces,
   }) => {
-    await openView({ workspace: workspaces.large.id });
+    await app.openView({ workspace: workspaces.large.id });
 
     const control = await app.openColumns();
     await control.getByRole('searchbox', { name: 'Search columns' }).fill('imgur');
@@ -45,12 +44,12 @@ test.describe('columns', () => {
     await expect.poll(fullNameWidth).toBeCloseTo(widthBefore + 80, -1);
 
     // Another workspace keeps its own (default) columns.
-    await openView({ workspace: workspaces.small.id });
+    await app.openView({ workspace: workspaces.small.id });
     await expect.poll(() => app.headerTexts()).toContain('Title');
   });
 
-  test('Reset columns brings the default set back', async ({ app, openView, workspaces }) => {
-    await openView({ workspace: workspaces.large.id });
+  test('Reset columns brings the default set back', async ({ app, workspaces }) => {
+    await app.openView({ workspace: workspaces.large.id });
     const defaults = await app.headerTexts();
 
     const control = await app.openColumns();
@@ -66,11 +65,10 @@ test.describe('columns', () => {
     context,
     browser,
     app,
-    openView,
     workspaces,
   }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await openView({ workspace: workspaces.large.id, stage: 'Replied' });
+    await app.openView({ workspace: workspaces.large.id, stage: 'Replied' });
     const control = await app.openColumns();
     await control.getByRole('checkbox', { name: 'Middle Name' }).check();
     await page.keyboard.press('Escape');
@@ -92,13 +90,8 @@ test.describe('columns', () => {
     await other.close();
   });
 
-  test('sorting a column sorts the rows of this page and says so', async ({
-    page,
-    app,
-    openView,
-    workspaces,
-  }) => {
-    const emails = (await openView({ workspace: workspaces.large.id })).data.map(
+  test('sorting a column sorts the rows of this page and says so', async ({ page, app, workspaces }) => {
+    const emails = (await app.openView({ workspace: workspaces.large.id })).data.map(
       (contact) => contact.email ?? '',
     );
     const emailHeader = app.grid.getByRole('columnheader', { name: 'Email Address', exact: true });

@@ -5,10 +5,9 @@ test.describe('contact detail', () => {
   test('clicking a row opens its record beside the table, in the URL, and Esc returns to the row', async ({
     page,
     app,
-    openView,
     workspaces,
   }) => {
-    const contacts = (await openView({ workspace: workspaces.large.id })).data;
+    const contacts = (await app.openView({ workspace: workspaces.large.id })).data;
 
     // Scrolled down a little: the table must stay where it was while the record is open.
     await app.grid.evaluate((grid) => grid.scrollTo({ top: 300 }));
@@ -86,10 +85,9 @@ test.describe('contact detail', () => {
   test('the keyboard moves through rows, opens one with Enter and closes it with Escape', async ({
     page,
     app,
-    openView,
     workspaces,
   }) => {
-    const contacts = (await openView({ workspace: workspaces.large.id })).data;
+    const contacts = (await app.openView({ workspace: workspaces.large.id })).data;
 
     await page.keyboard.press('j');
     await page.keyboard.press('j');
@@ -134,12 +132,12 @@ test.describe('contact detail', () => {
 test.describe('hostile contacts in the detail panel', () => {
   test('render as inert text: no script runs, no javascript: or data: link exists', async ({
     page,
-    openView,
+    app,
     workspaces,
   }) => {
     test.setTimeout(120_000);
     const ranScript = watchForInjectedScript(page);
-    const hostile = (await openView({ workspace: workspaces.large.id, search: 'hostile.example' })).data;
+    const hostile = (await app.openView({ workspace: workspaces.large.id, search: 'hostile.example' })).data;
     expect(hostile.length).toBeGreaterThan(20);
 
     await page.keyboard.press('j');

@@ -1,7 +1,7 @@
 import { errorBody, ERROR_LABELS, type Contact } from '../src/shared/contract';
-import { formatCount } from './support/contacts-screen';
+import { formatCount, type ContactsScreen } from './support/contacts-screen';
 import { expectedCell, readCsvDownload } from './support/csv-file';
-import { expect, expectConsoleErrors, test, type AppFixtures } from './support/fixtures';
+import { expect, expectConsoleErrors, test } from './support/fixtures';
 import type { ContactsQuery, SandboxApi } from './support/sandbox-api';
 
 /** The default columns, pinned email first: what "Export CSV" writes unless the columns were changed. */
@@ -43,15 +43,10 @@ const isSecondExportPage = (url: URL) =>
  * Opens the large workspace's Replied contacts (more than two 2000-row requests) and exports all of
  * them: the file holds exactly the API's contacts for the same filters, in order.
  */
-async function exportAllReplied({
-  app,
-  api,
-  openView,
-  workspaces,
-}: Pick<AppFixtures, 'app' | 'api' | 'openView' | 'workspaces'>) {
-  const query = { workspace: workspaces.large.id, stage: 'Replied' } as const;
-  const expected = await allContacts(api, query);
-  await openView(query);
+async function exportAllReplied(app: ContactsScreen, workspace: string) {
+  const query = { workspace, stage: 'Replied' } as const;
+  const expected = await allContacts(app.api, query);
+  await app.openView(query);
   const csv = await app.exportCsv(exportAllItem(expected.length));
   expect(csv.rows).toHaveLength(expected.length);
   expect(csv.rows).toEqual(csvRows(expected));
@@ -68,11 +63,9 @@ test.describe('Export CSV', () => {
 
   test('all matching contacts: one row per contact found, cells equal to the API values', async ({
     app,
-    api,
-    openView,
     workspaces,
   }) => {
-    const { csv, expected } = await exportAllReplied({ app, api, openView, workspaces });
+    const { csv, expected } = await exportAllReplied(app, workspaces.large.id);
 
     expect(expected.length).toBeGreaterThan(4000);
     expect(csv.bom).toBe(true);
@@ -87,8 +80,6 @@ test.describe('Export CSV', () => {
     test('a Rate Limited answer in the middle is waited out and the file is still complete', async ({
       page,
       app,
-      api,
-      openView,
       workspaces,
     }) => {
       let limited = 0;
@@ -102,7 +93,7 @@ test.describe('Export CSV', () => {
         });
       });
 
-      await exportAllReplied({ app, api, openView, workspaces });
+      await exportAllReplied(app, workspaces.large.id);
 
       expect(limited).toBe(1);
     });
@@ -114,11 +105,10 @@ test.describe('Export CSV', () => {
     test('an export cut off by the network keeps what was fetched and says where it stopped', async ({
       page,
       app,
-      openView,
       workspaces,
     }) => {
       await page.route(isSecondExportPage, (route) => route.abort('connectionreset'));
-      const { total_found: total } = await openView({ workspace: workspaces.large.id, stage: 'Replied' });
+      const { total_found: total } = await app.openView({ workspace: workspaces.large.id, stage: 'Replied' });
 
       await app.chooseExport(exportAllItem(total));
 
@@ -140,10 +130,9 @@ test.describe('Export CSV', () => {
   test('formula cells of hostile contacts are neutralised, the page and the selection export the same way', async ({
     page,
     app,
-    openView,
     workspaces,
   }) => {
-    const hostile = (await openView({ workspace: workspaces.large.id, search: 'hostile.example' })).data;
+    const hostile = (await app.openView({ workspace: workspaces.large.id, search: 'hostile.example' })).data;
 
     const csv = await app.exportCsv(/^Current page/);
 

@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { parseFilters, writeFilters } from '../src/features/contacts/filters/filter-params';
 import type { Contact } from '../src/shared/contract';
-import { columnLabel } from './support/contacts-screen';
-import { expect, expectConsoleErrors, test, type AppFixtures } from './support/fixtures';
+import { columnLabel, type ContactsScreen } from './support/contacts-screen';
+import { expect, expectConsoleErrors, test } from './support/fixtures';
 import {
   armed,
   armPayloads,
@@ -80,10 +79,10 @@ test.describe('nasty URLs', () => {
 });
 
 /** Arms the hostile payloads and opens the hostile records; returns them and the check that no script ran. */
-async function openArmedHostileRecords(page: Page, openView: AppFixtures['openView'], workspace: string) {
-  const ranScript = watchForInjectedScript(page);
-  await armPayloads(page);
-  const { data } = await openView({ workspace, search: 'hostile.example' });
+async function openArmedHostileRecords(app: ContactsScreen, workspace: string) {
+  const ranScript = watchForInjectedScript(app.page);
+  await armPayloads(app.page);
+  const { data } = await app.openView({ workspace, search: 'hostile.example' });
   return { hostile: data, ranScript };
 }
 
@@ -94,10 +93,9 @@ test.describe('hostile contact records', () => {
   test('are shown as text in the table and its tooltips, with no script run and no scriptable link', async ({
     page,
     app,
-    openView,
     workspaces,
   }) => {
-    const { hostile, ranScript } = await openArmedHostileRecords(page, openView, workspaces.large.id);
+    const { hostile, ranScript } = await openArmedHostileRecords(app, workspaces.large.id);
     expect(hostile.length).toBeGreaterThan(30);
     await expect(app.renderedRows()).toHaveCount(hostile.length);
 
@@ -106,14 +104,14 @@ test.describe('hostile contact records', () => {
     const scriptRow = byEmail('script.tag@hostile.example');
     const fullName = await app.cell(scriptRow, columnLabel('full_name'));
     await expect(fullName).toHaveText(armed('<script>alert(1)</script> Smith'));
-    await expect(fullName.locator('[title]')).toHaveAttribute(
+    await expect(await app.cellTitle(scriptRow, columnLabel('full_name'))).toHaveAttribute(
       'title',
       armed('<script>alert(1)</script> Smith'),
     );
     const imgRow = byEmail('img.onerror@hostile.example');
     await expect(await app.cell(imgRow, columnLabel('title'))).toHaveText('<b>Bold</b> <i>CEO</i>');
     const cssRow = byEmail('css.injection@hostile.example');
-    await expect((await app.cell(cssRow, columnLabel('company_name'))).locator('[title]')).toHaveAttribute(
+    await expect(await app.cellTitle(cssRow, columnLabel('company_name'))).toHaveAttribute(
       'title',
       armed('x" style="background:url(javascript:alert(1))'),
     );
@@ -142,10 +140,9 @@ test.describe('hostile contact records', () => {
   test('are shown as text in the detail panel, links only from http(s), no script run', async ({
     page,
     app,
-    openView,
     workspaces,
   }) => {
-    const { hostile, ranScript } = await openArmedHostileRecords(page, openView, workspaces.large.id);
+    const { hostile, ranScript } = await openArmedHostileRecords(app, workspaces.large.id);
     const withLinksOrMarkup = (contact: Contact) =>
       /(javascript|data|vbscript|<|=HYPERLINK|file:|\/\/)/i.test(JSON.stringify(contact));
     // The records with links or markup in them, eight of them to keep the test short.
@@ -169,9 +166,9 @@ test.describe('hostile contact records', () => {
     await ranScript();
   });
 
-  test('export without running anything', async ({ page, app, openView, workspaces }) => {
+  test('export without running anything', async ({ page, app, workspaces }) => {
     await app.useBlobDownloads();
-    const { ranScript } = await openArmedHostileRecords(page, openView, workspaces.large.id);
+    const { ranScript } = await openArmedHostileRecords(app, workspaces.large.id);
 
     expect((await app.exportCsv(/^Current page/)).fileName).toMatch(/\.csv$/);
     expect(await scriptableUrls(page)).toEqual([]);

@@ -8,11 +8,10 @@ test.describe('paging through a workspace', () => {
     page,
     app,
     api,
-    openView,
     workspaces,
   }) => {
     const workspace = workspaces.large.id;
-    const { total_found: total } = await openView({ workspace });
+    const { total_found: total } = await app.openView({ workspace });
     const lastPage = Math.ceil(total / 100);
     await expect(app.button('First page')).toBeDisabled();
     await expect(app.button('Previous page')).toBeDisabled();
@@ -45,10 +44,9 @@ test.describe('paging through a workspace', () => {
   test('Rows per page changes the page size and keeps the first row of the page in view', async ({
     page,
     app,
-    openView,
     workspaces,
   }) => {
-    const { total_found: total } = await openView({ workspace: workspaces.large.id, page: 3 });
+    const { total_found: total } = await app.openView({ workspace: workspaces.large.id, page: 3 });
 
     await expect(app.rowsPerPage.getByRole('option')).toHaveText([
       '25',
@@ -71,11 +69,11 @@ test.describe('paging through a workspace', () => {
     await expect(page).not.toHaveURL(/page=/);
   });
 
-  test('a short last page and a filtered set page correctly', async ({ app, api, openView, workspaces }) => {
+  test('a short last page and a filtered set page correctly', async ({ app, api, workspaces }) => {
     const query = { workspace: workspaces.small.id, stage: 'Untouched', display: 50 } as const;
     const total = await api.totalFound(query);
     const lastPage = Math.ceil(total / 50);
-    await openView({ ...query, page: lastPage });
+    await app.openView({ ...query, page: lastPage });
 
     await app.expectRange(rangeText((lastPage - 1) * 50 + 1, total, total));
     await expect(app.grid).toHaveAttribute('aria-rowcount', String(total - (lastPage - 1) * 50 + 1));
@@ -84,12 +82,10 @@ test.describe('paging through a workspace', () => {
   test('while another filter loads, the previous rows stay on screen, dimmed, under a progress bar', async ({
     page,
     app,
-    openView,
-    expectView,
     workspaces,
   }) => {
     const workspace = workspaces.large.id;
-    const firstPage = await openView({ workspace });
+    const firstPage = await app.openView({ workspace });
     const firstRow = app.row(1);
     await expect(await app.cell(firstRow, EMAIL)).toHaveText(firstPage.data[0]?.email ?? '');
 
@@ -107,16 +103,15 @@ test.describe('paging through a workspace', () => {
     await expect(await app.cell(firstRow, EMAIL)).toHaveText(firstPage.data[0]?.email ?? '');
 
     release();
-    await expectView({ workspace, stage: 'Nurture' });
+    await app.expectView({ workspace, stage: 'Nurture' });
     expect(new Set(await app.columnTexts(columnLabel('stage')))).toEqual(new Set(['Nurture']));
   });
 
   test('a 2000-row page renders only the rows in view, scrolls to its last row and keeps the header pinned', async ({
     app,
-    openView,
     workspaces,
   }) => {
-    const firstPage = await openView({ workspace: workspaces.large.id, display: 2000 });
+    const firstPage = await app.openView({ workspace: workspaces.large.id, display: 2000 });
     expect(firstPage.total_found, 'the large workspace holds more than one 2000-row page').toBeGreaterThan(
       2000,
     );

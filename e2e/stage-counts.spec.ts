@@ -9,11 +9,10 @@ test.describe('stage counts', () => {
   test('each stage shows how many contacts it holds under the other filters, as the API reports', async ({
     app,
     api,
-    openView,
     workspaces,
   }) => {
     const workspace = workspaces.large.id;
-    await openView({ workspace, has_opened: true, stage: 'Replied' });
+    await app.openView({ workspace, has_opened: true, stage: 'Replied' });
 
     for (const stage of STAGES) {
       const count = await api.totalFound({ workspace, has_opened: true, stage });

@@ -7,7 +7,6 @@ test.describe('empty results', () => {
   test('a search that matches nothing says so and Clear filters brings the contacts back', async ({
     page,
     app,
-    expectView,
     workspaces,
   }) => {
     const workspace = workspaces.large.id;
@@ -17,7 +16,7 @@ test.describe('empty results', () => {
     await page.getByRole('button', { name: 'Clear filters' }).last().click();
 
     await expect(page.getByText(NO_MATCHES)).toHaveCount(0);
-    await expectView({ workspace });
+    await app.expectView({ workspace });
     await expect(app.search).toHaveValue('');
     await expect(app.stage('All stages')).toBeChecked();
   });
@@ -37,7 +36,6 @@ test.describe('a failing API', () => {
   test('shows the error with Retry, and Retry recovers once the API is back', async ({
     page,
     app,
-    expectView,
     workspaces,
   }) => {
     const workspace = workspaces.large.id;
@@ -62,6 +60,6 @@ test.describe('a failing API', () => {
     await alert.getByRole('button', { name: 'Retry' }).click();
 
     await expect(alert).toHaveCount(0);
-    await expectView({ workspace });
+    await app.expectView({ workspace });
   });
 });

@@ -1,7 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { CONTACT_FIELDS, type ContactFieldCode } from '../../src/shared/contract';
+import { DEFAULT_DISPLAY } from '../../src/features/contacts/filters/filter-params';
+import { CONTACT_FIELDS, type ContactFieldCode, type ContactsPage } from '../../src/shared/contract';
 import { readCsvDownload, type CsvFile } from './csv-file';
-import { queryString } from './sandbox-api';
+import { queryString, SandboxApi, type ContactsQuery } from './sandbox-api';
 
 /** Numbers as the app prints them ("61,234"): the tests run the browser in en-US. */
 export const formatCount = (value: number) => value.toLocaleString('en-US');
@@ -37,6 +38,8 @@ export class ContactsScreen {
   readonly search: Locator;
   readonly workspace: Locator;
   readonly rowsPerPage: Locator;
+  /** The API the screen is compared with, reached like the page reaches it (page.route leaves it alone). */
+  readonly api: SandboxApi;
 
   constructor(readonly page: Page) {
     this.grid = page.getByRole('grid', { name: 'Contacts' });
@@ -47,12 +50,30 @@ export class ContactsScreen {
     this.search = page.getByRole('searchbox', { name: 'Search email' });
     this.workspace = page.getByRole('combobox', { name: 'Workspace' });
     this.rowsPerPage = page.getByRole('combobox', { name: 'Rows per page' });
+    this.api = new SandboxApi(page.request);
   }
 
   /** Opens the app on a view, its filters spelled as in the URL (`has_opened: true` reads "true"). */
   async open(query: Parameters<typeof queryString>[0] = {}): Promise<void> {
     const search = queryString(query);
     await this.page.goto(search ? `/?${search}` : '/');
+  }
+
+  /**
+   * Waits until the screen shows the API's answer for the view `query` describes: the paging
+   * status names the API's total and nothing is loading. Returns that answer, the rows the screen
+   * should hold.
+   */
+  async expectView(query: ContactsQuery): Promise<ContactsPage> {
+    const answer = await this.api.contacts(query);
+    await this.expectRange(pageRange(query.page ?? 1, query.display ?? DEFAULT_DISPLAY, answer.total_found));
+    return answer;
+  }
+
+  /** Opens the app on the view `query` describes, then expectView. */
+  async openView(query: ContactsQuery): Promise<ContactsPage> {
+    await this.open(query);
+    return this.expectView(query);
   }
 
   /** Data rows currently in the DOM (the header row has aria-rowindex 1). */
@@ -108,6 +129,12 @@ export class ContactsScreen {
   /** One cell of a rendered row, by its column's header. */
   async cell(row: Locator, header: string): Promise<Locator> {
     return row.locator(`[role="gridcell"][aria-colindex="${await this.columnIndex(header)}"]`);
+  }
+
+  /** The hover title of a cell: on the cell itself or on what it holds (a link, a truncated text). */
+  async cellTitle(row: Locator, header: string): Promise<Locator> {
+    const cell = `[role="gridcell"][aria-colindex="${await this.columnIndex(header)}"]`;
+    return row.locator(`${cell}[title], ${cell} [title]`).first();
   }
 
   /** The texts of one column in the rendered rows, top to bottom. */

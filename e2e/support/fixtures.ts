@@ -1,8 +1,6 @@
 import { test as base, expect } from '@playwright/test';
-import { DEFAULT_DISPLAY } from '../../src/features/contacts/filters/filter-params';
-import type { ContactsPage } from '../../src/shared/contract';
-import { ContactsScreen, pageRange } from './contacts-screen';
-import { SandboxApi, sandboxWorkspaces, type ContactsQuery, type SandboxWorkspaces } from './sandbox-api';
+import { ContactsScreen } from './contacts-screen';
+import { SandboxApi, sandboxWorkspaces, type SandboxWorkspaces } from './sandbox-api';
 import { APP_URL } from './servers';
 
 type TestFixtures = {
@@ -15,14 +13,8 @@ type TestFixtures = {
   api: SandboxApi;
   /** The contact browser on this test's page (Playwright's own `screen` is the emulated screen size). */
   app: ContactsScreen;
-  /**
-   * Waits until the screen shows the API's answer for the view `query` describes: the paging
-   * status names the API's total and nothing is loading. Returns that answer, the rows the screen
-   * should hold.
-   */
-  expectView: (query: ContactsQuery) => Promise<ContactsPage>;
-  /** Opens the app on the view `query` describes, then expectView. */
-  openView: (query: ContactsQuery) => Promise<ContactsPage>;
+  /** app.openView, for call sites that take it as a fixture. */
+  openView: ContactsScreen['openView'];
 };
 
 type WorkerFixtures = { workspaces: SandboxWorkspaces };
@@ -61,27 +53,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     expect(problems, 'errors in the page').toEqual([]);
   },
 
-  api: async ({ request }, use) => {
-    await use(new SandboxApi(request));
+  api: async ({ app }, use) => {
+    await use(app.api);
   },
 
   app: async ({ page }, use) => {
     await use(new ContactsScreen(page));
   },
 
-  expectView: async ({ app, api }, use) => {
-    await use(async (query) => {
-      const answer = await api.contacts(query);
-      await app.expectRange(pageRange(query.page ?? 1, query.display ?? DEFAULT_DISPLAY, answer.total_found));
-      return answer;
-    });
-  },
-
-  openView: async ({ app, expectView }, use) => {
-    await use(async (query) => {
-      await app.open(query);
-      return expectView(query);
-    });
+  openView: async ({ app }, use) => {
+    await use((query) => app.openView(query));
   },
 
   workspaces: [
