@@ -1,6 +1,6 @@
 import { LOCAL_TIME_COLUMN, formatLocalTime } from '../detail/local-time';
 import type { ContactColumn } from '../table/columns';
-import { EMPTY_MARK } from '../table/format';
+import { EMPTY_CELL } from '../table/cells';
 
 /**
  * "Local time": the contact's wall clock from its timezone, to call or email in working hours.
@@ -19,15 +19,13 @@ export const localTimeColumn: ContactColumn = {
     campaignOnly: false,
     render: (contact) => {
       const local = formatLocalTime(contact.timezone, new Date());
-      if (local === null) return <span className="text-slate-400 dark:text-slate-600">{EMPTY_MARK}</span>;
-      return (
-        <span
-          className={`tabular-nums ${local.workingHours ? '' : 'text-slate-500 dark:text-slate-400'}`}
-          title={local.workingHours ? 'Within working hours' : 'Outside working hours (Mon–Fri 9:00–18:00)'}
-        >
-          {local.text}
-        </span>
-      );
+      if (local === null) return EMPTY_CELL;
+      return local.workingHours
+        ? { content: local.text, title: 'Within working hours' }
+        : {
+            content: <span className="text-slate-500 dark:text-slate-400">{local.text}</span>,
+            title: 'Outside working hours (Mon–Fri 9:00–18:00)',
+          };
     },
   },
 };

@@ -6,7 +6,7 @@ import { CAMPAIGN_TIMESTAMP_FIELDS, type Campaign, type ContactDetail } from '..
 import { describeApiError } from '../api/api-client';
 import { allFieldsQuery, campaignsQuery, contactQuery } from '../api/queries';
 import { timestampCell } from '../table/cells';
-import { stageBadge } from '../table/stage-badge';
+import { stageBadge, stageTitle } from '../table/stage-badge';
 import { CopyButton } from './copy-button';
 import { contactDetailGroups, mailtoHref, type DetailField, type DetailValue } from './detail-fields';
 import { formatLocalTime } from './local-time';
@@ -111,7 +111,7 @@ function ContactRecord({ contact, workspace }: { contact: ContactDetail; workspa
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        {contact.stage && stageBadge(contact.stage)}
+        {contact.stage && stageBadge(contact.stage, stageTitle(contact.stage))}
         {local && (
           <span>
             Local time: <span className="font-medium tabular-nums">{local.text}</span>
@@ -207,13 +207,13 @@ function CampaignList({ contact, workspace }: { contact: ContactDetail; workspac
                 {names.get(membership.campaign) ??
                   (campaigns.isPending ? 'Loading campaign name…' : membership.campaign)}
               </span>
-              {membership.stage_name && stageBadge(membership.stage_name)}
+              {membership.stage_name && stageBadge(membership.stage_name, stageTitle(membership.stage_name))}
             </div>
             <dl className="grid grid-cols-[minmax(8rem,auto)_1fr] gap-x-3 gap-y-1">
               {CAMPAIGN_TIMESTAMP_FIELDS.map((field) => (
                 <div key={field.code} className="contents">
                   <dt className="text-slate-500 dark:text-slate-400">{field.label}</dt>
-                  <dd>{timestampCell(membership[field.code])}</dd>
+                  <TimestampValue seconds={membership[field.code]} />
                 </div>
               ))}
               {membership.sending_mailbox && (
@@ -227,5 +227,14 @@ function CampaignList({ contact, workspace }: { contact: ContactDetail; workspac
         ))}
       </ul>
     </section>
+  );
+}
+
+function TimestampValue({ seconds }: { seconds: number | null }) {
+  const view = timestampCell(seconds);
+  return (
+    <dd title={view.title} className="tabular-nums">
+      {view.content}
+    </dd>
   );
 }

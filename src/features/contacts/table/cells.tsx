@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   EMPTY_MARK,
   formatLeadScore,
@@ -7,7 +8,7 @@ import {
   safeUrl,
   telHref,
 } from './format';
-import { stageBadge } from './stage-badge';
+import { stageBadge, stageTitle } from './stage-badge';
 
 /*
  * Cell renderers are plain functions, not components: the grid calls one per visible cell while
@@ -15,64 +16,82 @@ import { stageBadge } from './stage-badge';
  * Values are untrusted spreadsheet text, rendered only as React text children.
  */
 
+/**
+ * What one cell shows, and the text of its hover title. The grid sets the title on the cell
+ * itself, so plain text needs no element of its own: every element in a row is one more to style
+ * and lay out on each scroll step.
+ */
+export type CellView = { content: ReactNode; title?: string };
+
 /** No cell is wider than this many characters, so a 10,000-character note costs no more layout than a short one. */
 const MAX_CELL_CHARS = 300;
 
-const emptyCell = <span className="text-slate-400 dark:text-slate-600">{EMPTY_MARK}</span>;
+export const EMPTY_CELL: CellView = {
+  content: <span className="text-slate-400 dark:text-slate-600">{EMPTY_MARK}</span>,
+};
 
 function isBlank(value: string | null): value is null {
   return value === null || value.trim() === '';
 }
 
 /** Text truncated to the column, with the full value in the hover title. */
-export function textCell(value: string | null) {
-  if (isBlank(value)) return emptyCell;
-  return <span title={value}>{value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value}</span>;
+export function textCell(value: string | null): CellView {
+  if (isBlank(value)) return EMPTY_CELL;
+  return { content: value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value, title: value };
 }
 
 const LINK_CLASS = 'text-sky-700 underline-offset-2 hover:underline dark:text-sky-400';
 
 /** A web link only when the value is an http(s) URL; anything else stays text. */
-export function linkCell(value: string | null) {
+export function linkCell(value: string | null): CellView {
   const href = safeUrl(value);
   if (href === null) return textCell(value);
-  return (
-    <a href={href} target="_blank" rel="noopener noreferrer" title={value ?? href} className={LINK_CLASS}>
-      {value}
-    </a>
-  );
+  return {
+    content: (
+      <a href={href} target="_blank" rel="noopener noreferrer" className={LINK_CLASS}>
+        {value}
+      </a>
+    ),
+    title: value ?? href,
+  };
 }
 
 /** A tel: link only when the value reads as a phone number. */
-export function phoneCell(value: string | null) {
+export function phoneCell(value: string | null): CellView {
   const href = telHref(value);
   if (href === null) return textCell(value);
-  return (
-    <a href={href} title={value ?? href} className={LINK_CLASS}>
-      {value}
-    </a>
-  );
+  return {
+    content: (
+      <a href={href} className={LINK_CLASS}>
+        {value}
+      </a>
+    ),
+    title: value ?? href,
+  };
 }
 
-export function leadScoreCell(value: string | null) {
-  if (isBlank(value)) return emptyCell;
+export function leadScoreCell(value: string | null): CellView {
+  if (isBlank(value)) return EMPTY_CELL;
   const score = formatLeadScore(value);
-  return score.numeric ? <span className="tabular-nums">{score.text}</span> : textCell(score.text);
+  return score.numeric ? { content: score.text } : textCell(score.text);
 }
 
 /** Local date and time, how long ago, and the exact UTC instant on hover. */
-export function timestampCell(seconds: number | null) {
-  if (seconds === null) return emptyCell;
-  return (
-    <span title={formatUtc(seconds)} className="tabular-nums">
-      {formatTimestamp(seconds)}
-      <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">
-        {formatRelative(seconds, Date.now())}
-      </span>
-    </span>
-  );
+export function timestampCell(seconds: number | null): CellView {
+  if (seconds === null) return EMPTY_CELL;
+  return {
+    content: (
+      <>
+        {formatTimestamp(seconds)}
+        <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">
+          {formatRelative(seconds, Date.now())}
+        </span>
+      </>
+    ),
+    title: formatUtc(seconds),
+  };
 }
 
-export function stageCell(value: string | null) {
-  return isBlank(value) ? emptyCell : stageBadge(value);
+export function stageCell(value: string | null): CellView {
+  return isBlank(value) ? EMPTY_CELL : { content: stageBadge(value), title: stageTitle(value) };
 }

@@ -1,5 +1,4 @@
 import type { ColumnDef, RowData, VisibilityState } from '@tanstack/react-table';
-import type { ReactNode } from 'react';
 import {
   CAMPAIGN_TIMESTAMP_FIELDS,
   CONTACT_FIELDS,
@@ -8,7 +7,15 @@ import {
   type ContactFieldCode,
   type WorkspaceField,
 } from '../../../shared/contract';
-import { leadScoreCell, linkCell, phoneCell, stageCell, textCell, timestampCell } from './cells';
+import {
+  leadScoreCell,
+  linkCell,
+  phoneCell,
+  stageCell,
+  textCell,
+  timestampCell,
+  type CellView,
+} from './cells';
 
 declare module '@tanstack/react-table' {
   // TValue is required by the declaration being merged.
@@ -20,8 +27,8 @@ declare module '@tanstack/react-table' {
     defaultVisible: boolean;
     /** The API sends the value only when the list is filtered by a campaign. */
     campaignOnly: boolean;
-    /** Renders one cell; called directly by the grid, see cells.tsx. */
-    render: (row: TData) => ReactNode;
+    /** What one cell shows; called directly by the grid, see cells.tsx. */
+    render: (row: TData) => CellView;
   }
 }
 
@@ -86,7 +93,7 @@ const WIDTHS: Partial<Record<ContactFieldCode, number>> = {
 const DEFAULT_WIDTH = 160;
 const TIMESTAMP_WIDTH = 250;
 
-function rendererFor(code: ContactFieldCode): (value: string | null) => ReactNode {
+function rendererFor(code: ContactFieldCode): (value: string | null) => CellView {
   if (code === 'stage') return stageCell;
   if (code === 'lead_score') return leadScoreCell;
   if (PHONE_FIELDS.has(code)) return phoneCell;
@@ -121,6 +128,8 @@ function timestampColumn(
     accessorFn: (contact) => contact[code],
     header: label,
     size: TIMESTAMP_WIDTH,
+    // The latest first: "who opened most recently" is the question.
+    sortDescFirst: true,
     meta: {
       label,
       align: 'start',

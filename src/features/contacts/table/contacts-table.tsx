@@ -1,16 +1,13 @@
 import {
   getCoreRowModel,
-  getSortedRowModel,
   useReactTable,
   type Column,
   type ColumnSizingState,
-  type Row,
-  type SortingFn,
   type SortingState,
   type Updater,
   type VisibilityState,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import {
   memo,
   useEffect,
@@ -36,6 +33,8 @@ import {
   type Selection,
 } from '../selection/selection';
 import type { ContactColumn } from './columns';
+import { assignRowSlots, type RowSlots } from './row-slots';
+import { sortContacts } from './sort-contacts';
 
 /** Row heights per density; every row is exactly this tall, so the virtualizer never measures a row. */
 export const ROW_HEIGHTS = { comfortable: 36, compact: 28 } as const;
@@ -56,28 +55,12 @@ const SKELETON_ROWS = 14;
 const KEYBOARD_RESIZE_STEP = 16;
 
 const coreRowModel = getCoreRowModel<Contact>();
-const sortedRowModel = getSortedRowModel<Contact>();
-const rowId = (contact: Contact) => contact.id;
-
-const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
-const NUMBER_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/;
-
 /**
- * Sorting within the loaded page: numbers (and numeric text such as lead_score) by value, text
- * in reading order, empty values after the rest (before them when the order is reversed).
+ * The table instance gets no rows: it owns the columns (order, visibility, sizes, sort state and
+ * header toggles), while the grid renders the page's contacts itself. TanStack's row model would
+ * build a Row object with a dozen closures per contact, 2000 of them on every page switch.
  */
-const compareValues: SortingFn<Contact> = (a, b, columnId) => {
-  const left = a.getValue<unknown>(columnId);
-  const right = b.getValue<unknown>(columnId);
-  const leftEmpty = left === null || left === undefined || left === '';
-  const rightEmpty = right === null || right === undefined || right === '';
-  if (leftEmpty || rightEmpty) return leftEmpty === rightEmpty ? 0 : leftEmpty ? 1 : -1;
-  if (typeof left === 'number' && typeof right === 'number') return left - right;
-  const leftText = String(left);
-  const rightText = String(right);
-  if (NUMBER_TEXT.test(leftText) && NUMBER_TEXT.test(rightText)) return Number(leftText) - Number(rightText);
-  return collator.compare(leftText, rightText);
-};
+const NO_ROWS: Contact[] = [];
 
 type GridGeometry = {
   /** Left edge of each visible column, in px (after the checkbox column). */
@@ -110,15 +93,9 @@ function gridGeometry(columns: Column<Contact, unknown>[], rowHeight: number): G
     starts,
     widths,
     gridStyle,
-    cellStyles: columns.map((column, index) =>
-      // The first column (email) stays in view while scrolling sideways, right of the checkboxes.
-      index === 0
-        ? { width: `var(--col-${column.id})`, position: 'sticky', left: SELECT_WIDTH, zIndex: 1 }
-        : { width: `var(--col-${column.id})` },
-    ),
+    cellStyles: columns.map((column) => ({ width: `var(--col-${column.id})` })),
     cellClasses: columns.map(
-      (column, index) =>
-        `grid-cell${column.columnDef.meta?.align === 'end' ? ' text-right' : ''}${index === 0 ? ' bg-inherit' : ''}`,
+      (column) => `grid-cell${column.columnDef.meta?.align === 'end' ? ' text-right' : ''}`,
     ),
   };
 }
@@ -184,12 +161,12 @@ export function ContactsTable({
   // The React Compiler is not used here; the lint rule only warns that it would skip this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
-    data: contacts ?? [],
+    data: NO_ROWS,
     columns,
     getCoreRowModel: coreRowModel,
-    getSortedRowModel: sortedRowModel,
-    getRowId: rowId,
-    defaultColumn: { sortingFn: compareValues, sortUndefined: 'last' },
+    // Sorted below, within the page; with no rows TanStack cannot guess a first direction.
+    manualSorting: true,
+    sortDescFirst: false,
     state: {
       columnVisibility,
       sorting,
@@ -203,7 +180,13 @@ export function ContactsTable({
   });
   const visibleColumns = table.getVisibleLeafColumns();
   const layout = useMemo(() => gridGeometry(visibleColumns, rowHeight), [visibleColumns, rowHeight]);
-  const rows = table.getRowModel().rows;
+  const shown = useMemo(
+    () =>
+      contacts
+        ? sortContacts(contacts, sorting, (contact, id) => table.getColumn(id)?.accessorFn?.(contact, 0))
+        : NO_ROWS,
+    [contacts, sorting, table],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
 
   const virtualizeColumns = visibleColumns.length > COLUMN_VIRTUALIZATION_THRESHOLD;
@@ -224,11 +207,9 @@ export function ContactsTable({
   const lastColumn = virtualizeColumns ? (virtualColumns.at(-1)?.index ?? -1) : visibleColumns.length - 1;
   const spacer = (layout.starts[firstColumn] ?? 0) - (layout.starts[1] ?? 0);
 
-  const headerCells = [];
-  for (const index of [0, ...range(firstColumn, lastColumn)]) {
+  const headerCell = (index: number) => {
     const column = visibleColumns[index];
-    if (!column) continue;
-    headerCells.push(
+    return column ? (
       <HeaderCell
         key={column.id}
         column={column}
@@ -236,11 +217,9 @@ export function ContactsTable({
         layout={layout}
         scrollRef={scrollRef}
         onResize={onColumnResize}
-      />,
-    );
-    if (index === 0 && spacer > 0)
-      headerCells.push(<div key="spacer" aria-hidden="true" style={{ width: spacer, flex: 'none' }} />);
-  }
+      />
+    ) : null;
+  };
 
   const selection = interaction?.selection ?? NO_SELECTION;
   const pageState = pageSelectionState(selection, contacts ?? []);
@@ -250,7 +229,7 @@ export function ContactsTable({
       ref={scrollRef}
       role="grid"
       aria-label="Contacts"
-      aria-rowcount={contacts ? rows.length + 1 : -1}
+      aria-rowcount={contacts ? shown.length + 1 : -1}
       aria-colcount={visibleColumns.length + 1}
       aria-busy={busy || contacts === null}
       aria-multiselectable={interaction ? true : undefined}
@@ -264,22 +243,21 @@ export function ContactsTable({
           aria-rowindex={1}
           className="flex w-full border-b border-slate-200 bg-slate-100 text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
         >
-          <div
-            role="columnheader"
-            aria-colindex={1}
-            aria-label="Selection"
-            className="grid-pinned-select bg-inherit"
-          >
-            {interaction && contacts && (
-              <SelectAllCheckbox
-                state={pageState}
-                onChange={(selected) =>
-                  interaction.onSelectionChange(setRowsSelected(selection, contacts, selected))
-                }
-              />
-            )}
+          <div className="grid-pinned bg-inherit">
+            <div role="columnheader" aria-colindex={1} aria-label="Selection" className="grid-select">
+              {interaction && contacts && (
+                <SelectAllCheckbox
+                  state={pageState}
+                  onChange={(selected) =>
+                    interaction.onSelectionChange(setRowsSelected(selection, contacts, selected))
+                  }
+                />
+              )}
+            </div>
+            {headerCell(0)}
           </div>
-          {headerCells}
+          {spacer > 0 && <div aria-hidden="true" style={{ width: spacer, flex: 'none' }} />}
+          {range(firstColumn, lastColumn).map(headerCell)}
         </div>
       </div>
       {contacts === null ? (
@@ -287,7 +265,7 @@ export function ContactsTable({
       ) : (
         <ContactsTableBody
           key={rowHeight}
-          rows={rows}
+          contacts={shown}
           columns={visibleColumns}
           layout={layout}
           firstColumn={firstColumn}
@@ -295,7 +273,6 @@ export function ContactsTable({
           spacer={spacer}
           rowHeight={rowHeight}
           scrollRef={scrollRef}
-          busy={busy}
           scrollResetKey={scrollResetKey}
           interaction={interaction}
           handleRef={ref}
@@ -450,7 +427,7 @@ function SelectAllCheckbox({
 }
 
 type BodyProps = {
-  rows: Row<Contact>[];
+  contacts: readonly Contact[];
   columns: Column<Contact, unknown>[];
   layout: GridGeometry;
   firstColumn: number;
@@ -458,7 +435,6 @@ type BodyProps = {
   spacer: number;
   rowHeight: number;
   scrollRef: RefObject<HTMLDivElement | null>;
-  busy: boolean;
   scrollResetKey: string;
   interaction: ContactsTableInteraction | undefined;
   handleRef: Ref<ContactsTableHandle> | undefined;
@@ -470,17 +446,28 @@ function rowElement(grid: HTMLElement | null, index: number): HTMLElement | null
   return grid?.querySelector<HTMLElement>(`[role="row"][aria-rowindex="${index + 2}"]`) ?? null;
 }
 
+/** The index of the contact row an element is in, if any. */
+function rowIndexOf(element: EventTarget | null): number | null {
+  if (!(element instanceof Element)) return null;
+  const index = Number(element.closest('[role="row"]')?.getAttribute('aria-rowindex')) - 2;
+  return Number.isInteger(index) && index >= 0 ? index : null;
+}
+
 /** The index of the row holding focus inside the grid, if any. */
 function focusedIndex(grid: HTMLElement | null): number | null {
   const active = document.activeElement;
-  if (!(active instanceof HTMLElement) || !grid?.contains(active)) return null;
-  const index = Number(active.closest('[role="row"]')?.getAttribute('aria-rowindex')) - 2;
-  return Number.isInteger(index) && index >= 0 ? index : null;
+  return grid?.contains(active) ? rowIndexOf(active) : null;
+}
+
+/** The rendered row indexes, plus one more (kept in order) if it is not among them. */
+function withRow(indexes: number[], extra: number | null, count: number): number[] {
+  if (extra === null || extra >= count || indexes.includes(extra)) return indexes;
+  return [...indexes, extra].sort((a, b) => a - b);
 }
 
 /** The rows of the page; the row virtualizer lives here so that scrolling re-renders only the body. */
 function ContactsTableBody({
-  rows,
+  contacts,
   columns,
   layout,
   firstColumn,
@@ -488,19 +475,31 @@ function ContactsTableBody({
   spacer,
   rowHeight,
   scrollRef,
-  busy,
   scrollResetKey,
   interaction,
   handleRef,
 }: BodyProps) {
+  // The row holding focus stays rendered (and keeps its element) while it is scrolled out of view,
+  // so focus never lands on an element recycled for another contact.
+  const focusedRow = useRef<number | null>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here, see above
   const rowVirtualizer = useVirtualizer({
-    count: rows.length,
+    count: contacts.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     // The sticky header sits above the first row inside the same scroller.
     scrollMargin: HEADER_HEIGHT,
     overscan: ROW_OVERSCAN,
+    rangeExtractor: (range: Range) => withRow(defaultRangeExtractor(range), focusedRow.current, range.count),
+  });
+  const virtualRows = rowVirtualizer.getVirtualItems();
+  const slots = useRef<RowSlots>(new Map());
+  const rowSlots = assignRowSlots(
+    slots.current,
+    virtualRows.map((item) => item.index),
+  );
+  useLayoutEffect(() => {
+    slots.current = rowSlots;
   });
   // Back to the top for a new page or filter. The virtualizer knows the offset, so reading it
   // forces no layout; writing happens only when there is somewhere to go.
@@ -510,18 +509,17 @@ function ContactsTableBody({
 
   // Callbacks for the memoised rows read the latest props through a ref, so rows never re-render
   // because a parent created a new function.
-  const latest = useRef({ rows, interaction });
+  const latest = useRef({ contacts, interaction });
   useLayoutEffect(() => {
-    latest.current = { rows, interaction };
+    latest.current = { contacts, interaction };
   });
   const anchorId = useRef<string | null>(null);
   const pendingFocus = useRef<number | null>(null);
 
   const actions = useMemo<RowActions>(() => {
     const toggle = (contact: Contact, extend: boolean) => {
-      const { rows: current, interaction: now } = latest.current;
+      const { contacts: shown, interaction: now } = latest.current;
       if (!now) return;
-      const shown = current.map((row) => row.original);
       now.onSelectionChange(
         extend
           ? selectRange(now.selection, shown, anchorId.current, contact)
@@ -547,7 +545,7 @@ function ContactsTableBody({
     handleRef,
     () => ({
       moveFocus(direction) {
-        const next = nextRowIndex(focusedIndex(scrollRef.current), direction, latest.current.rows.length);
+        const next = nextRowIndex(focusedIndex(scrollRef.current), direction, latest.current.contacts.length);
         if (next === null) return;
         rowVirtualizer.scrollToIndex(next, { align: 'auto' });
         const element = rowElement(scrollRef.current, next);
@@ -555,7 +553,7 @@ function ContactsTableBody({
         else pendingFocus.current = next;
       },
       focusContact(id) {
-        const index = latest.current.rows.findIndex((row) => row.id === id);
+        const index = latest.current.contacts.findIndex((contact) => contact.id === id);
         if (index === -1) return;
         const element = rowElement(scrollRef.current, index);
         if (element) element.focus({ preventScroll: true });
@@ -566,13 +564,13 @@ function ContactsTableBody({
       },
       focusedContact() {
         const index = focusedIndex(scrollRef.current);
-        return index === null ? null : (latest.current.rows[index]?.original ?? null);
+        return index === null ? null : (latest.current.contacts[index] ?? null);
       },
       toggleSelected(contact) {
         actions.toggle(contact, false);
       },
       shownContacts() {
-        return latest.current.rows.map((row) => row.original);
+        return [...latest.current.contacts];
       },
     }),
     [rowVirtualizer, actions, scrollRef],
@@ -582,15 +580,22 @@ function ContactsTableBody({
   return (
     <div
       role="rowgroup"
-      className={`grid-body transition-opacity ${busy ? 'opacity-50' : ''}`}
-      style={{ height: rows.length * rowHeight }}
+      className="grid-body"
+      style={{ height: contacts.length * rowHeight }}
+      onFocus={(event) => {
+        focusedRow.current = rowIndexOf(event.target);
+      }}
+      onBlur={(event) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)))
+          focusedRow.current = null;
+      }}
     >
-      {rowVirtualizer.getVirtualItems().map((item) => {
-        const row = rows[item.index];
-        return row ? (
+      {virtualRows.map((item) => {
+        const contact = contacts[item.index];
+        return contact ? (
           <ContactRow
-            key={item.key}
-            row={row}
+            key={rowSlots.get(item.index)}
+            contact={contact}
             index={item.index}
             columns={columns}
             layout={layout}
@@ -598,7 +603,7 @@ function ContactsTableBody({
             lastColumn={lastColumn}
             spacer={spacer}
             rowHeight={rowHeight}
-            selected={selection.has(row.id)}
+            selected={selection.has(contact.id)}
             actions={interaction ? actions : null}
           />
         ) : null;
@@ -610,7 +615,7 @@ function ContactsTableBody({
 type RowActions = { toggle: (contact: Contact, extend: boolean) => void; open: (contact: Contact) => void };
 
 type RowProps = {
-  row: Row<Contact>;
+  contact: Contact;
   index: number;
   columns: Column<Contact, unknown>[];
   layout: GridGeometry;
@@ -624,7 +629,7 @@ type RowProps = {
 
 /** Memoised on primitive and stable props: a row already on screen does not re-render while scrolling. */
 const ContactRow = memo(function ContactRow({
-  row,
+  contact,
   index,
   columns,
   layout,
@@ -635,25 +640,22 @@ const ContactRow = memo(function ContactRow({
   selected,
   actions,
 }: RowProps) {
-  const contact = row.original;
-  const cells = [];
-  for (const column of [0, ...range(firstColumn, lastColumn)]) {
+  const cell = (column: number) => {
     const definition = columns[column];
-    if (!definition) continue;
-    cells.push(
+    const view = definition?.columnDef.meta?.render(contact);
+    return definition ? (
       <div
         key={definition.id}
         role="gridcell"
         aria-colindex={column + 2}
         className={layout.cellClasses[column]}
         style={layout.cellStyles[column]}
+        title={view?.title}
       >
-        {definition.columnDef.meta?.render(contact)}
-      </div>,
-    );
-    if (column === 0 && spacer > 0)
-      cells.push(<div key="spacer" aria-hidden="true" style={{ width: spacer, flex: 'none' }} />);
-  }
+        {view?.content}
+      </div>
+    ) : null;
+  };
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if (!actions || (event.target instanceof Element && event.target.closest(INTERACTIVE))) return;
     event.currentTarget.focus({ preventScroll: true });
@@ -674,21 +676,25 @@ const ContactRow = memo(function ContactRow({
       className={`grid-row border-b border-slate-100 hover:bg-sky-50 focus-visible:outline-offset-[-2px] dark:border-slate-800/70 dark:hover:bg-slate-800 ${actions ? 'cursor-pointer' : ''} ${stripe}`}
       style={{ transform: `translateY(${index * rowHeight}px)` }}
     >
-      <div role="gridcell" aria-colindex={1} className="grid-pinned-select bg-inherit">
-        {actions && (
-          <input
-            type="checkbox"
-            // Not a tab stop per row: the keyboard selects the focused row with x.
-            tabIndex={-1}
-            aria-label={`Select ${contact.email || contact.full_name || contact.id}`}
-            checked={selected}
-            onChange={() => undefined}
-            onClick={(event) => actions.toggle(contact, event.shiftKey)}
-            className="accent-sky-700"
-          />
-        )}
+      <div className="grid-pinned bg-inherit">
+        <div role="gridcell" aria-colindex={1} className="grid-select">
+          {actions && (
+            <input
+              type="checkbox"
+              // Not a tab stop per row: the keyboard selects the focused row with x.
+              tabIndex={-1}
+              aria-label={`Select ${contact.email || contact.full_name || contact.id}`}
+              checked={selected}
+              onChange={() => undefined}
+              onClick={(event) => actions.toggle(contact, event.shiftKey)}
+              className="accent-sky-700"
+            />
+          )}
+        </div>
+        {cell(0)}
       </div>
-      {cells}
+      {spacer > 0 && <div aria-hidden="true" style={{ width: spacer, flex: 'none' }} />}
+      {range(firstColumn, lastColumn).map(cell)}
     </div>
   );
 });

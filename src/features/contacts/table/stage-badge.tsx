@@ -32,13 +32,17 @@ export const STAGE_DOTS: Record<Stage, string> = {
 
 const UNKNOWN_STAGE = 'bg-white text-slate-700 ring-1 ring-slate-300 dark:bg-slate-900 dark:text-slate-200';
 
+/** What a stage means, for a hover title; a stage the app does not know is named as it is. */
+export function stageTitle(stage: string): string {
+  return isStage(stage) ? STAGE_MEANINGS[stage] : stage;
+}
+
 /** A stage as a coloured pill; a stage the app does not know is shown as plain text in a pill. */
-export function stageBadge(stage: string) {
-  const known = isStage(stage);
+export function stageBadge(stage: string, title?: string) {
   return (
     <span
-      title={known ? STAGE_MEANINGS[stage] : stage}
-      className={`inline-block max-w-full truncate rounded-full px-2 align-middle text-xs leading-5 font-medium ${known ? STAGE_COLORS[stage] : UNKNOWN_STAGE}`}
+      title={title}
+      className={`inline-block max-w-full truncate rounded-full px-2 align-middle text-xs leading-5 font-medium ${isStage(stage) ? STAGE_COLORS[stage] : UNKNOWN_STAGE}`}
     >
       {stage}
     </span>
