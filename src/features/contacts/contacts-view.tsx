@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { FeatureBoundary, lazyFeature } from '../../app/lazy-feature';
 import { Button } from '../../components/ui/button';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
@@ -20,7 +21,7 @@ import { localTimeColumn } from './columns/local-time-column';
 import { claimSharedLayout } from './columns/shared-view-link';
 import { useColumnLayout } from './columns/use-column-layout';
 import { ContactsToolbar } from './contacts-toolbar';
-import { ContactDetailPanel } from './detail/contact-detail-panel';
+import { DetailPanelFrame, DetailPanelLoading } from './detail/detail-panel-frame';
 import { FilterNotices } from './filters/filter-notices';
 import { activeFilterChips, writeFilters, type ContactFilters } from './filters/filter-params';
 import { FilterSidebar } from './filters/filter-sidebar';
@@ -135,6 +136,11 @@ type ContactsResultsProps = {
 } & Pick<ContactFiltersApi, 'setFilters' | 'clearFilters' | 'reportInvalid'>;
 
 const timeZone = browserTimeZone();
+
+// Not needed for the first screen: their code arrives when first used, or sooner on intent.
+const contactDetail = lazyFeature(() =>
+  import('./detail/contact-detail-panel').then((module) => module.ContactDetailPanel),
+);
 
 function ContactsResults({
   filters,
@@ -292,12 +298,17 @@ function ContactsResults({
           onClearSorting={() => setSorting([])}
         />
       </div>
-      <div className="relative flex min-h-0 flex-1 flex-col">
+      {/* Pointing at or tabbing into the rows is the sign a contact may be opened next. */}
+      <div
+        className="relative flex min-h-0 flex-1 flex-col"
+        onPointerOver={contactDetail.preload}
+        onFocus={contactDetail.preload}
+      >
         {(contacts.isFetching || !campaignReady) && <ProgressBar label="Loading contacts" />}
         {body}
       </div>
       {filters.contact !== null && (
-        <ContactDetailPanel contactId={filters.contact} workspace={workspace.id} onClose={closeContact} />
+        <ContactDetail contactId={filters.contact} workspace={workspace.id} onClose={closeContact} />
       )}
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
       {!contacts.isError && (
@@ -310,6 +321,23 @@ function ContactsResults({
         />
       )}
     </>
+  );
+}
+
+/** The contact panel, in its frame from the first moment while its code arrives. */
+function ContactDetail(props: { contactId: string; workspace: string; onClose: () => void }) {
+  return (
+    <FeatureBoundary
+      what="the contact details"
+      loading={<DetailPanelLoading contactId={props.contactId} onClose={props.onClose} />}
+      frame={(failure) => (
+        <DetailPanelFrame title="Contact" contactId={props.contactId} onClose={props.onClose}>
+          {failure}
+        </DetailPanelFrame>
+      )}
+    >
+      <contactDetail.Component {...props} />
+    </FeatureBoundary>
   );
 }
 

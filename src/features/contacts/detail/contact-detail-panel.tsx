@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
-import { Button } from '../../../components/ui/button';
+import { useEffect, useState } from 'react';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { CAMPAIGN_TIMESTAMP_FIELDS, type Campaign, type ContactDetail } from '../../../shared/contract';
 import { describeApiError } from '../api/api-client';
@@ -8,6 +7,7 @@ import { allFieldsQuery, campaignsQuery, contactQuery } from '../api/queries';
 import { timestampCell } from '../table/cells';
 import { stageBadge, stageTitle } from '../table/stage-badge';
 import { CopyButton } from './copy-button';
+import { DetailPanelFrame, DetailSkeleton } from './detail-panel-frame';
 import { contactDetailGroups, mailtoHref, type DetailField, type DetailValue } from './detail-fields';
 import { formatLocalTime } from './local-time';
 
@@ -30,32 +30,9 @@ export function contactDisplayName(contact: ContactDetail): string {
   return contact.full_name?.trim() || parts.join(' ') || contact.email?.trim() || contact.id;
 }
 
-/**
- * A contact's whole record beside the table (non-modal: the table stays usable and keeps its
- * scroll position). Esc or Close calls onClose; the caller puts focus back on the row.
- */
+/** A contact's whole record beside the table, in the panel's frame. */
 export function ContactDetailPanel({ contactId, workspace, onClose }: ContactDetailPanelProps) {
-  const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const contact = useQuery(contactQuery(contactId));
-
-  // Focus moves into the panel so a keyboard user lands on what just opened.
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, [contactId]);
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      // A modal dialog above the panel (the shortcuts) takes its own Escape first.
-      if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('dialog[open]')) {
-        event.preventDefault();
-        onClose();
-      }
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [onClose]);
-
   const title = contact.data
     ? contactDisplayName(contact.data)
     : contact.isError
@@ -63,41 +40,13 @@ export function ContactDetailPanel({ contactId, workspace, onClose }: ContactDet
       : 'Loading contact…';
 
   return (
-    <aside
-      role="dialog"
-      aria-labelledby={headingId}
-      className="fixed inset-y-0 right-0 z-30 flex w-[30rem] max-w-full flex-col border-l border-slate-200 bg-white shadow-2xl dark:border-slate-700 dark:bg-slate-900"
-    >
-      <header className="flex items-start gap-3 border-b border-slate-200 p-4 dark:border-slate-700">
-        <h2
-          id={headingId}
-          ref={headingRef}
-          tabIndex={-1}
-          className="min-w-0 flex-1 text-lg font-semibold break-words focus:outline-none"
-        >
-          {title}
-        </h2>
-        <Button variant="ghost" onClick={onClose} aria-label="Close contact details">
-          Close
-        </Button>
-      </header>
-      <div className="flex-1 overflow-y-auto p-4">
-        {contact.isPending && (
-          <div role="progressbar" aria-label="Loading contact" className="flex flex-col gap-3">
-            {[0, 1, 2, 3, 4].map((row) => (
-              <div
-                key={row}
-                className="h-4 animate-pulse rounded bg-slate-200 motion-reduce:animate-none dark:bg-slate-700"
-              />
-            ))}
-          </div>
-        )}
-        {contact.isError && (
-          <ErrorPanel {...describeApiError(contact.error)} onRetry={() => void contact.refetch()} />
-        )}
-        {contact.data && <ContactRecord contact={contact.data} workspace={workspace} />}
-      </div>
-    </aside>
+    <DetailPanelFrame title={title} contactId={contactId} onClose={onClose}>
+      {contact.isPending && <DetailSkeleton />}
+      {contact.isError && (
+        <ErrorPanel {...describeApiError(contact.error)} onRetry={() => void contact.refetch()} />
+      )}
+      {contact.data && <ContactRecord contact={contact.data} workspace={workspace} />}
+    </DetailPanelFrame>
   );
 }
 
