@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { SANDBOX_API_KEY } from '../../src/server/sandbox';
 
 export type Timed = { ms: number; status: number; bytes: number; encoding: string; body: Buffer };
@@ -34,14 +34,18 @@ export function timedGet(url: string, headers: Record<string, string> = {}): Pro
 }
 
 /** GET from the sandbox API directly, parsed with the contract's schema. */
-export async function sandboxGet<T>(baseUrl: string, pathAndQuery: string, schema: z.ZodType<T>): Promise<T> {
+export async function sandboxGet<T>(
+  baseUrl: string,
+  pathAndQuery: string,
+  schema: z.core.$ZodType<T>,
+): Promise<T> {
   const response = await timedGet(`${baseUrl}/sandbox-api${pathAndQuery}`, {
     Authorization: SANDBOX_AUTHORIZATION,
   });
   if (response.status !== 200) {
     throw new Error(`GET ${pathAndQuery} answered ${response.status}: ${response.body.toString('utf8')}`);
   }
-  return schema.parse(JSON.parse(response.body.toString('utf8')));
+  return z.parse(schema, JSON.parse(response.body.toString('utf8')));
 }
 
 export function closeConnections(): void {

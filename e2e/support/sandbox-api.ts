@@ -1,5 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   campaignsResponseSchema,
   contactsPageSchema,
@@ -75,7 +75,11 @@ export class SandboxApi {
     return (await this.contacts({ ...query, display: 1 })).total_found;
   }
 
-  private async get<T>(path: string, params: Record<string, QueryValue>, schema: z.ZodType<T>): Promise<T> {
+  private async get<T>(
+    path: string,
+    params: Record<string, QueryValue>,
+    schema: z.core.$ZodType<T>,
+  ): Promise<T> {
     const search = queryString(params);
     let response = await this.request.get(`${path}?${search}`);
     // Only the rate-limited server answers 429, and the app shares its key: wait as asked, like the app.
@@ -85,7 +89,7 @@ export class SandboxApi {
       response = await this.request.get(`${path}?${search}`);
     }
     expect(response.status(), `GET ${path}?${search}: ${await response.text()}`).toBe(200);
-    return schema.parse(await response.json());
+    return z.parse(schema, await response.json());
   }
 }
 

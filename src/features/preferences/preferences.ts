@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** How the app looks for this person on this device: remembered in localStorage. */
 
@@ -12,8 +12,8 @@ export const DEFAULT_PREFERENCES: Preferences = { density: 'comfortable', theme:
 export const PREFERENCES_STORAGE_KEY = 'mailstand:preferences:v1';
 
 const storedSchema = z.object({
-  density: z.enum(DENSITIES).catch(DEFAULT_PREFERENCES.density),
-  theme: z.enum(THEMES).catch(DEFAULT_PREFERENCES.theme),
+  density: z.catch(z.enum(DENSITIES), DEFAULT_PREFERENCES.density),
+  theme: z.catch(z.enum(THEMES), DEFAULT_PREFERENCES.theme),
 });
 
 /** Whatever was stored (or nothing, or garbage) as valid preferences; unreadable parts fall back to defaults. */

@@ -1,5 +1,11 @@
-import { z } from 'zod';
+import { en } from 'zod/locales';
+import { z } from 'zod/mini';
 import { CAMPAIGN_TIMESTAMP_FIELDS, CONTACT_FIELDS } from './fields';
+
+// zod/mini, not classic zod: classic's methods on every schema (and its JSON Schema export) cannot
+// be tree-shaken and were 60 KB of the browser's first load. Mini loads no locale: English
+// messages, as classic gives, for the contract mismatches the app shows in words.
+z.config(en());
 
 /**
  * Runtime schemas for Mailstand's responses. They are tolerant where the public docs are vague
@@ -8,26 +14,35 @@ import { CAMPAIGN_TIMESTAMP_FIELDS, CONTACT_FIELDS } from './fields';
  */
 
 /** A text value as uploaded from a spreadsheet: numbers become strings, missing becomes null. */
-const text = z
-  .union([z.string(), z.number(), z.boolean(), z.null()])
-  .optional()
-  .transform((value) => (value === null || value === undefined ? null : String(value)));
+const text = z.pipe(
+  z.optional(z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  z.transform((value: string | number | boolean | null | undefined) =>
+    value === null || value === undefined ? null : String(value),
+  ),
+);
 
 /** Unix seconds, or null when the event has not happened. Numeric strings are accepted. */
-const unixSeconds = z
-  .union([z.number(), z.string(), z.null()])
-  .optional()
-  .transform((value, ctx) => {
+const unixSeconds = z.pipe(
+  z.optional(z.union([z.number(), z.string(), z.null()])),
+  z.transform((value: number | string | null | undefined, ctx) => {
     if (value === null || value === undefined || value === '') return null;
     const seconds = typeof value === 'number' ? value : Number(value);
     if (!Number.isFinite(seconds)) {
-      ctx.addIssue({ code: 'custom', message: `expected Unix seconds, got ${JSON.stringify(value)}` });
+      ctx.issues.push({
+        code: 'custom',
+        message: `expected Unix seconds, got ${JSON.stringify(value)}`,
+        input: value,
+      });
       return z.NEVER;
     }
     return seconds;
-  });
+  }),
+);
 
-const count = z.union([z.number(), z.string()]).transform(Number).pipe(z.number().int().nonnegative());
+const count = z.pipe(
+  z.pipe(z.union([z.number(), z.string()]), z.transform(Number)),
+  z.int().check(z.nonnegative()),
+);
 
 const contactTextFields = Object.fromEntries(
   CONTACT_FIELDS.filter((field) => field.code !== 'email' && field.code !== 'stage').map((field) => [
@@ -41,7 +56,7 @@ const campaignTimestamps = Object.fromEntries(
 ) as Record<(typeof CAMPAIGN_TIMESTAMP_FIELDS)[number]['code'], typeof unixSeconds>;
 
 export const contactSchema = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   email: text,
   stage: text,
   ...contactTextFields,
@@ -68,11 +83,15 @@ const CONTACT_TIME_CODES: readonly ContactTimeCode[] = [
  * only freshly parsed JSON with this. contactSchema stays the readable definition, and the tests
  * hold the two equal.
  */
-const contactRowSchema = z.unknown().transform((value, ctx): Contact => {
-  if (isContactRecord(value, (path, message) => ctx.addIssue({ code: 'custom', path, message })))
-    return value;
-  return z.NEVER;
-});
+const contactRowSchema = z.pipe(
+  z.unknown(),
+  z.transform((value, ctx): Contact => {
+    const report = (path: string[], message: string) =>
+      ctx.issues.push({ code: 'custom', path, message, input: value });
+    if (isContactRecord(value, report)) return value;
+    return z.NEVER;
+  }),
+);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -115,8 +134,8 @@ function isContactRecord(
 }
 
 export const contactsPageSchema = z.looseObject({
-  status: z.string().optional(),
-  headers: z.array(z.string()).optional(),
+  status: z.optional(z.string()),
+  headers: z.optional(z.array(z.string())),
   data: z.array(contactRowSchema),
   total_found: count,
   current_page: count,
@@ -133,71 +152,72 @@ export const contactCampaignSchema = z.looseObject({
 });
 export type ContactCampaign = z.output<typeof contactCampaignSchema>;
 
-export const contactDetailSchema = contactSchema.extend({
+export const contactDetailSchema = z.extend(contactSchema, {
   workspace: text,
   status: text,
   source: text,
-  campaigns: z.array(contactCampaignSchema).default([]),
+  campaigns: z._default(z.array(contactCampaignSchema), []),
 });
 export type ContactDetail = z.output<typeof contactDetailSchema>;
 
 export const workspaceSchema = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
   // Mailstand's own example carries "#ABCERF": keep it as text, validate where it is used.
   color: text,
-  campaign_count: count.optional(),
+  campaign_count: z.optional(count),
 });
 export type Workspace = z.output<typeof workspaceSchema>;
 
 export const workspacesResponseSchema = z.looseObject({
-  status: z.string().optional(),
+  status: z.optional(z.string()),
   data: z.array(workspaceSchema),
 });
 
 export const campaignSchema = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   status: text,
   name: z.string(),
-  steps: count.optional(),
-  contacts: count.optional(),
-  opens: z.number().optional(),
-  replies: z.number().optional(),
-  bounces: z.number().optional(),
+  steps: z.optional(count),
+  contacts: z.optional(count),
+  opens: z.optional(z.number()),
+  replies: z.optional(z.number()),
+  bounces: z.optional(z.number()),
   last_activity: text,
   created: unixSeconds,
 });
 export type Campaign = z.output<typeof campaignSchema>;
 
 export const campaignsResponseSchema = z.looseObject({
-  status: z.string().optional(),
-  headers: z.array(z.string()).optional(),
+  status: z.optional(z.string()),
+  headers: z.optional(z.array(z.string())),
   data: z.array(campaignSchema),
 });
 
 export const fieldSchema = z.looseObject({
   label: z.string(),
-  code: z.string().min(1),
-  searchable: z.array(z.string()).optional(),
+  code: z.string().check(z.minLength(1)),
+  searchable: z.optional(z.array(z.string())),
 });
 export type WorkspaceField = z.output<typeof fieldSchema>;
 
 export const allFieldsResponseSchema = z.looseObject({
-  status: z.string().optional(),
+  status: z.optional(z.string()),
   data: z.array(fieldSchema),
 });
 
 /** Mailstand's error body; its docs also speak of "an array of errors", so accept both. */
 export const apiErrorBodySchema = z.object({
-  statusCode: z.number().int().optional(),
+  statusCode: z.optional(z.int()),
   error: z.string(),
-  message: z.string().optional(),
+  message: z.optional(z.string()),
 });
 export type ApiErrorBody = z.output<typeof apiErrorBodySchema>;
 
-export const apiErrorSchema = z
-  .union([apiErrorBodySchema, z.array(apiErrorBodySchema).min(1)])
-  .transform((value) => (Array.isArray(value) ? value : [value]));
+export const apiErrorSchema = z.pipe(
+  z.union([apiErrorBodySchema, z.array(apiErrorBodySchema).check(z.minLength(1))]),
+  z.transform((value: ApiErrorBody | ApiErrorBody[]) => (Array.isArray(value) ? value : [value])),
+);
 
 /** The error labels Mailstand documents, with the status each arrives with. */
 export const ERROR_LABELS = {

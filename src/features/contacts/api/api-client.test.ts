@@ -39,7 +39,7 @@ afterAll(async () => {
 const anything = z.unknown();
 
 /** Calls apiGet and returns the ApiError it must reject with. */
-async function failure(path = '/contacts', schema: z.ZodType = anything): Promise<ApiError> {
+async function failure(path = '/contacts', schema: z.core.$ZodType = anything): Promise<ApiError> {
   const error: unknown = await apiGet(path, {}, schema).then(
     () => null,
     (reason: unknown) => reason,
@@ -55,7 +55,7 @@ describe('apiGet on success', () => {
     ['/workspaces', 'workspaces-list.json', workspacesResponseSchema],
     ['/campaigns', 'campaigns-list.json', campaignsResponseSchema],
     ['/workspaces/space_x1/all-fields', 'all-fields.json', allFieldsResponseSchema],
-  ])('parses Mailstand’s documented example for GET %s', async (path, file, schema: z.ZodType) => {
+  ])('parses Mailstand’s documented example for GET %s', async (path, file, schema: z.core.$ZodType) => {
     upstream.handle((_request, response) => sendJson(response, 200, example(file)));
     await expect(apiGet(path, {}, schema)).resolves.toBeTruthy();
     expect(upstream.requests[0]?.pathname).toBe(`/api${path}`);

@@ -1,4 +1,4 @@
-import type { ZodType, core } from 'zod';
+import { safeParse, type core } from 'zod/mini';
 import { ERROR_LABELS, apiErrorSchema } from '../../../shared/contract';
 import { createRatePacer } from './rate-pacer';
 import type { RatePacer } from './rate-pacer';
@@ -102,7 +102,7 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
 export async function apiGet<T>(
   path: string,
   params: QueryParams,
-  schema: ZodType<T>,
+  schema: core.$ZodType<T>,
   signal?: AbortSignal,
 ): Promise<T> {
   const url = buildApiUrl(path, params);
@@ -144,13 +144,13 @@ function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function parseBody<T>(body: string, schema: ZodType<T>, status: number): T {
+function parseBody<T>(body: string, schema: core.$ZodType<T>, status: number): T {
   const json = parseJson(body);
   if (!json.ok) {
     const what = body.trim() === '' ? 'the response was empty' : 'the response was not JSON';
     throw new ApiError('contract', `Unexpected response from Mailstand: ${what}.`, { status });
   }
-  const result = schema.safeParse(json.value);
+  const result = safeParse(schema, json.value);
   if (!result.success) {
     throw new ApiError(
       'contract',

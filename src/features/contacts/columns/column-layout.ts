@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Which columns a person sees, in what order and how wide, per workspace. Pure: storage and the
@@ -33,9 +33,9 @@ export function defaultLayout(columns: readonly ColumnOption[]): ColumnLayout {
 }
 
 const storedLayoutSchema = z.object({
-  order: z.array(z.string()).catch([]),
-  visible: z.array(z.string()).catch([]),
-  widths: z.record(z.string(), z.unknown()).catch({}),
+  order: z.catch(z.array(z.string()), []),
+  visible: z.catch(z.array(z.string()), []),
+  widths: z.catch(z.record(z.string(), z.unknown()), {}),
 });
 
 /**
