@@ -90,6 +90,37 @@ test.describe('columns', () => {
     await other.close();
   });
 
+  test('scrolled sideways, the checkbox and email columns stay in place over the others', async ({
+    page,
+    app,
+    workspaces,
+  }) => {
+    await app.openView({ workspace: workspaces.large.id });
+    const row = app.row(1);
+    const email = await app.cell(row, 'Email Address');
+    const fullName = await app.cell(row, 'Full Name');
+    const emailBox = await email.boundingBox();
+    const fullNameBox = await fullName.boundingBox();
+    if (!emailBox || !fullNameBox) throw new Error('the first row is not on screen');
+
+    await app.grid.evaluate((grid) => grid.scrollBy({ left: 200 }));
+
+    await expect.poll(async () => (await fullName.boundingBox())?.x).toBeCloseTo(fullNameBox.x - 200, 0);
+    await expect.poll(() => email.boundingBox()).toEqual(emailBox);
+    await expect(row.getByRole('checkbox')).toBeInViewport();
+    // The email cell covers the column scrolled under it: what a click there reaches is the email.
+    const covering = await page.evaluate(
+      ({ x, y }) =>
+        document.elementFromPoint(x, y)?.closest('[role="gridcell"]')?.getAttribute('aria-colindex'),
+      { x: emailBox.x + emailBox.width - 10, y: emailBox.y + emailBox.height / 2 },
+    );
+    expect(covering).toBe(await app.columnIndex('Email Address'));
+
+    await app.grid.evaluate((grid) => grid.scrollBy({ left: -200 }));
+    await expect.poll(async () => (await fullName.boundingBox())?.x).toBeCloseTo(fullNameBox.x, 0);
+    expect(await email.boundingBox()).toEqual(emailBox);
+  });
+
   test('sorting a column sorts the rows of this page and says so', async ({ page, app, workspaces }) => {
     const emails = (await app.openView({ workspace: workspaces.large.id })).data.map(
       (contact) => contact.email ?? '',

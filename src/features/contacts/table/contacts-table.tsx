@@ -188,6 +188,18 @@ export function ContactsTable({
     [contacts, sorting, table],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const grid = scrollRef.current;
+    if (!grid) return;
+    // Pins the first columns only while scrolled sideways; see .grid-pinned in styles.css.
+    const onScroll = () => {
+      const scrolled = grid.scrollLeft > 0;
+      if (scrolled !== grid.hasAttribute('data-scrolled-x'))
+        grid.toggleAttribute('data-scrolled-x', scrolled);
+    };
+    grid.addEventListener('scroll', onScroll, { passive: true });
+    return () => grid.removeEventListener('scroll', onScroll);
+  }, []);
 
   const virtualizeColumns = visibleColumns.length > COLUMN_VIRTUALIZATION_THRESHOLD;
   const columnVirtualizer = useVirtualizer({
