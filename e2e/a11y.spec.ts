@@ -84,6 +84,7 @@ test.describe('accessibility (axe)', () => {
       await expect(page.getByRole('alert').getByRole('button', { name: 'Retry' })).toBeVisible();
       // The rows of the last good page are still there to read, marked as not current.
       await expect(app.grid).toHaveAttribute('aria-busy', 'true');
+      await expect(app.grid).toHaveAttribute('data-stale', 'true');
       await expect(app.renderedRows().first()).toContainText(firstPage.data[0]?.email ?? '');
       await expectNoSeriousViolations(page);
     });

@@ -243,7 +243,7 @@ function ContactsResults({
     body = (
       <>
         <ErrorPanel title={problem.title} message={problem.message} onRetry={() => void contacts.refetch()} />
-        {rows && <ContactsTable contacts={rows.data} busy {...tableProps} />}
+        {rows && <ContactsTable contacts={rows.data} busy stale {...tableProps} />}
       </>
     );
   } else if (settled && settled.total_found === 0) {

@@ -134,6 +134,11 @@ type ContactsTableProps = {
   rowHeight?: number;
   /** A newer page or filter is loading: the rows shown are the previous ones. */
   busy: boolean;
+  /**
+   * The rows shown are the last good ones and the newer request failed: they are drawn muted.
+   * Not while merely loading: muting restyles every rendered cell twice per page switch.
+   */
+  stale?: boolean;
   /** Changes when the page or filters change; the grid then scrolls back to the top. */
   scrollResetKey: string;
   interaction?: ContactsTableInteraction;
@@ -152,6 +157,7 @@ export function ContactsTable({
   onColumnResize,
   rowHeight = ROW_HEIGHTS.comfortable,
   busy,
+  stale = false,
   scrollResetKey,
   interaction,
   ref,
@@ -244,6 +250,7 @@ export function ContactsTable({
       aria-rowcount={contacts ? shown.length + 1 : -1}
       aria-colcount={visibleColumns.length + 1}
       aria-busy={busy || contacts === null}
+      data-stale={stale || undefined}
       aria-multiselectable={interaction ? true : undefined}
       tabIndex={0}
       className="grid-scroller min-h-0 flex-1 bg-white text-sm dark:bg-slate-950 focus-visible:outline-offset-[-2px]"
