@@ -1,4 +1,4 @@
-import { expect, test } from './support/fixtures';
+import { expect, expectConsoleErrors, test } from './support/fixtures';
 import { expectInertPanel, watchForInjectedScript } from './support/injected-script';
 
 test.describe('contact detail', () => {
@@ -126,6 +126,40 @@ test.describe('contact detail', () => {
 
     await expect(app.status('Copied')).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(contact.email);
+  });
+
+  test.describe('when the panel code cannot be fetched', () => {
+    // The browser logs the failed fetch and React the failure its boundary caught; nothing else.
+    test.use(
+      expectConsoleErrors(
+        /^Failed to load resource: net::ERR_FAILED$/,
+        /^FeatureLoadError: Its code did not arrive/,
+      ),
+    );
+
+    test('the panel says so in words, and Retry loads it', async ({ page, app, workspaces }) => {
+      const [contact] = (await app.openView({ workspace: workspaces.large.id })).data;
+      if (!contact) throw new Error('the large workspace has no contacts');
+      let offline = true;
+      await page.route('**/assets/contact-detail-panel-*.js', (route) =>
+        offline ? route.abort('failed') : route.continue(),
+      );
+
+      await app.row(1).getByRole('gridcell').nth(3).click();
+      const panel = page.getByRole('dialog');
+      await expect(panel.getByRole('alert')).toContainText('Could not load the contact details');
+      // The rows stay usable behind it, and the URL names the contact.
+      await expect(app.row(1)).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`contact=${contact.id}`));
+
+      offline = false;
+      await panel.getByRole('button', { name: 'Retry' }).click();
+      await expect(panel.getByRole('alert')).toHaveCount(0);
+      await expect(panel.getByRole('link', { name: contact.email ?? '' })).toHaveAttribute(
+        'href',
+        `mailto:${contact.email}`,
+      );
+    });
   });
 });
 
