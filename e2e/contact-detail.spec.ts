@@ -82,6 +82,29 @@ test.describe('contact detail', () => {
     await expect(page).not.toHaveURL(/contact=/);
   });
 
+  test('a focused row keeps its contact while scrolled out of view: Enter still opens that one', async ({
+    page,
+    app,
+    workspaces,
+  }) => {
+    const contacts = (await app.openView({ workspace: workspaces.large.id, display: 2000 })).data;
+    const second = contacts[1];
+    if (!second) throw new Error('the large workspace has fewer than 2 contacts');
+
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await expect(app.row(2)).toBeFocused();
+    // Far enough that the row elements on screen now show other contacts.
+    await app.grid.evaluate((grid) => grid.scrollTo({ top: 20_000 }));
+    await expect(app.row(560)).toBeVisible();
+    await expect(app.row(2)).toBeFocused();
+    await expect(app.row(2)).toContainText(second.email ?? '');
+
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: second.full_name ?? '' })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`contact=${second.id}`));
+  });
+
   test('the keyboard moves through rows, opens one with Enter and closes it with Escape', async ({
     page,
     app,
