@@ -137,7 +137,7 @@ type ContactsResultsProps = {
 
 const timeZone = browserTimeZone();
 
-// Not needed for the first screen: their code arrives when first used, or sooner on intent.
+// Not needed for the first screen: its code arrives when first used, or sooner on intent.
 const contactDetail = lazyFeature(() =>
   import('./detail/contact-detail-panel').then((module) => module.ContactDetailPanel),
 );

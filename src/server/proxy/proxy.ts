@@ -48,8 +48,9 @@ const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
 export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): ApiProxy {
   const client = upstream.baseUrl.protocol === 'https:' ? https : http;
   // Idle sockets are dropped after 4 s, before the upstream's own keep-alive timeout (Node's
-  // server default, and the sandbox's, is 5 s): a request sent on a socket the upstream is just
-  // closing fails with ECONNRESET. Node lowers this further when the upstream hints a shorter one.
+  // server default is 5 s): a request sent on a socket the upstream is just closing fails with
+  // ECONNRESET. Node lowers this further when the upstream hints a shorter one. (The sandbox
+  // needs no pool: each of its requests gets an in-process connection of its own.)
   const agent = new client.Agent({ keepAlive: true, noDelay: true, timeout: IDLE_SOCKET_MS });
   const authorization = `Basic ${Buffer.from(`${upstream.apiKey}:`).toString('base64')}`;
   const basePath = upstream.baseUrl.pathname.replace(/\/$/, '');
