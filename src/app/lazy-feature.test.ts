@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeatureLoadError, lazyFeature } from './lazy-feature';
+import { FeatureLoadError, lazyFeature, lazyModule } from './lazy-feature';
 
 function Panel() {
   return null;
@@ -49,5 +49,23 @@ describe('lazyFeature', () => {
     expect(counter.fetches).toBe(2);
     feature.preload();
     expect(counter.fetches).toBe(2);
+  });
+});
+
+describe('lazyModule', () => {
+  it('hands over the code only once it has arrived, and none after a failed fetch', async () => {
+    const exporter = { run: () => 'exported' };
+    const code = lazyModule(async () => exporter);
+    expect(code.loaded()).toBeNull();
+    const loading = code.load();
+    expect(code.loaded()).toBeNull();
+    expect(await loading).toBe(exporter);
+    expect(code.loaded()).toBe(exporter);
+
+    const offline = lazyModule(async () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    await expect(offline.load()).rejects.toBeInstanceOf(FeatureLoadError);
+    expect(offline.loaded()).toBeNull();
   });
 });

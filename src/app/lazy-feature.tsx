@@ -14,32 +14,32 @@ export class FeatureLoadError extends Error {
   }
 }
 
-export type LazyFeature<P> = {
-  /** Renders the feature: suspends while its code loads, throws FeatureLoadError when that fails. */
-  Component: ComponentType<P>;
+export type LazyModule<T> = {
   /** Fetches the code once; a failure stays until its FeatureLoadError's retry. */
-  load: () => Promise<ComponentType<P>>;
+  load: () => Promise<T>;
   /**
    * Starts fetching on the first sign of intent (hover or focus of what opens the feature). Its
    * failure does not stick (opening fetches again) and it does not repeat on every hover.
    */
   preload: () => void;
+  /** The code once it has arrived, so a caller can use it at once (in the same click or render). */
+  loaded: () => T | null;
 };
 
 /**
- * A component whose code is its own chunk, fetched on first use or on intent. Not React.lazy:
- * a lazy component keeps its first failed import forever, so Retry could never fetch again.
+ * Code in its own chunk, fetched on first use or on intent. Not React.lazy: a lazy component
+ * keeps its first failed import forever, so Retry could never fetch again.
  */
-export function lazyFeature<P extends object>(importer: () => Promise<ComponentType<P>>): LazyFeature<P> {
-  let loaded: ComponentType<P> | null = null;
-  let loading: Promise<ComponentType<P>> | null = null;
+export function lazyModule<T>(importer: () => Promise<T>): LazyModule<T> {
+  let loaded: T | null = null;
+  let loading: Promise<T> | null = null;
   let preloaded = false;
   const forget = () => {
     loading = null;
   };
   const load = () => {
     loading ??= importer().then(
-      (component) => (loaded = component),
+      (code) => (loaded = code),
       (cause: unknown) => {
         throw new FeatureLoadError(cause, forget);
       },
@@ -51,9 +51,20 @@ export function lazyFeature<P extends object>(importer: () => Promise<ComponentT
     preloaded = true;
     load().catch(forget);
   };
+  return { load, preload, loaded: () => loaded };
+}
+
+export type LazyFeature<P> = Omit<LazyModule<ComponentType<P>>, 'loaded'> & {
+  /** Renders the feature: suspends while its code loads, throws FeatureLoadError when that fails. */
+  Component: ComponentType<P>;
+};
+
+/** A component whose code is its own chunk (see lazyModule). */
+export function lazyFeature<P extends object>(importer: () => Promise<ComponentType<P>>): LazyFeature<P> {
+  const { load, preload, loaded } = lazyModule(importer);
   function Feature(props: P) {
     // Once loaded, rendered at once: no fallback frame after a preload.
-    const Loaded = loaded ?? use(load());
+    const Loaded = loaded() ?? use(load());
     return <Loaded {...props} />;
   }
   return { Component: Feature, load, preload };

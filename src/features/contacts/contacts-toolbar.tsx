@@ -4,9 +4,7 @@ import type { ColumnLayout, ColumnOption } from './columns/column-layout';
 import { ColumnsControl } from './columns/columns-control';
 import { viewLink } from './columns/shared-view-link';
 import { CopyButton } from './detail/copy-button';
-import { csvColumnsFor } from './export/export-columns';
 import { ExportMenu, ExportStatus, type ExportChoice } from './export/export-menu';
-import { exportFileName, type ExportScope } from './export/export-plan';
 import { useContactExport } from './export/use-contact-export';
 import type { ContactFilters } from './filters/filter-params';
 import type { Selection } from './selection/selection';
@@ -36,32 +34,31 @@ export function ContactsToolbar(props: ContactsToolbarProps) {
   const { filters, workspace, campaign, selection, sorting } = props;
   const exporter = useContactExport();
 
-  const onExport = (choice: ExportChoice) => {
-    const columns = csvColumnsFor(props.shownColumns, new Date());
-    const scope: ExportScope =
-      choice === 'all'
-        ? { kind: 'all' }
-        : choice === 'page'
-          ? { kind: 'page', page: filters.page }
-          : { kind: 'selection', count: selection.size };
-    const fileName = exportFileName({
+  const onExport = (choice: ExportChoice) =>
+    exporter.start({
+      what:
+        choice === 'all'
+          ? { kind: 'all' }
+          : choice === 'page'
+            ? { kind: 'page', rows: props.pageRows() }
+            : { kind: 'selection', rows: [...selection.values()] },
+      filters,
       workspaceName: workspace.name,
       campaignName: campaign?.name ?? null,
-      filters,
-      scope,
-      date: new Date(),
+      columns: props.shownColumns,
     });
-    if (choice === 'all') void exporter.exportAll(filters, columns, fileName);
-    else
-      exporter.exportRows(choice === 'page' ? props.pageRows() : [...selection.values()], columns, fileName);
-  };
 
   const sortedBy = sorting[0];
   const sortedLabel = props.shownColumns.find((column) => column.id === sortedBy?.id)?.label;
 
   return (
     <>
-      <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
+      {/* Pointing at or tabbing into the toolbar is the sign an export may come next. */}
+      <div
+        className="ml-auto flex flex-wrap items-center justify-end gap-2"
+        onPointerOver={exporter.preload}
+        onFocus={exporter.preload}
+      >
         {sortedBy && (
           <p role="status" className="text-slate-600 dark:text-slate-400">
             {sortedLabel ?? sortedBy.id} {sortedBy.desc ? 'descending' : 'ascending'}, sorted within this page

@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { formatCount } from '../table/format';
-import { formatProgress, formatTimeLeft } from './export-plan';
-import type { ExportState } from './use-contact-export';
+import { exportCode, type ExportState } from './use-contact-export';
 
 export type ExportChoice = 'page' | 'selection' | 'all';
 
@@ -111,38 +110,29 @@ export function ExportMenu({ pageCount, selectionCount, totalFound, busy, onExpo
 
 type ExportStatusProps = { state: ExportState; onCancel: () => void; onDismiss: () => void };
 
+/** The strip under the toolbar that tells how an export goes. */
+export const EXPORT_STATUS_FRAME =
+  'flex flex-none flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-2 text-sm dark:border-slate-800';
+
 /** Progress of a running export, and what became of the last one. */
 export function ExportStatus({ state, onCancel, onDismiss }: ExportStatusProps) {
   if (state.phase === 'idle') return null;
-  const frame =
-    'flex flex-none flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-2 text-sm dark:border-slate-800';
 
-  if (state.phase === 'running') {
-    const { progress } = state;
-    const text = `${formatProgress(progress.fetched, progress.total)}, ${formatTimeLeft(progress.etaMs)}`;
+  if (state.phase === 'loading') {
     return (
-      <div className={`${frame} bg-sky-50 dark:bg-sky-950/40`}>
-        <span className="font-medium">Exporting {state.fileName}</span>
-        <progress
-          aria-label="Exporting contacts"
-          aria-valuetext={text}
-          max={progress.total ?? 1}
-          value={progress.total === null ? undefined : progress.fetched}
-          className="h-2 w-48 accent-sky-700"
-        />
-        <span className="tabular-nums">{text}</span>
-        {progress.waitingUntil !== null && <WaitNotice until={progress.waitingUntil} />}
-        <Button onClick={onCancel}>Cancel export</Button>
+      <div role="status" className={`${EXPORT_STATUS_FRAME} bg-sky-50 dark:bg-sky-950/40`}>
+        Starting the export…
       </div>
     );
   }
 
-  if (state.phase === 'done') {
+  if (state.phase === 'unavailable') {
     return (
-      <div role="status" className={`${frame} bg-emerald-50 dark:bg-emerald-950/40`}>
-        <span>
-          Exported {formatCount(state.rows)} contacts {state.savedToFile ? 'to' : 'as'} {state.fileName}.
-        </span>
+      <div role="alert" className={`${EXPORT_STATUS_FRAME} bg-amber-50 dark:bg-amber-950/40`}>
+        <span className="min-w-0 break-words">Could not load the export. {state.error.message}</span>
+        <Button variant="primary" onClick={state.retry}>
+          Retry
+        </Button>
         <Button variant="ghost" onClick={onDismiss}>
           Dismiss
         </Button>
@@ -150,36 +140,7 @@ export function ExportStatus({ state, onCancel, onDismiss }: ExportStatusProps) 
     );
   }
 
-  return (
-    <div role="alert" className={`${frame} bg-amber-50 dark:bg-amber-950/40`}>
-      <span className="min-w-0 break-words">{state.message}</span>
-      {state.savedToFile && (
-        <span>
-          The {formatCount(state.rows)} contacts fetched are saved in {state.fileName}.
-        </span>
-      )}
-      {state.downloadPartial && (
-        <Button variant="primary" onClick={state.downloadPartial}>
-          Download the {formatCount(state.rows)} contacts fetched
-        </Button>
-      )}
-      <Button variant="ghost" onClick={onDismiss}>
-        Dismiss
-      </Button>
-    </div>
-  );
-}
-
-function WaitNotice({ until }: { until: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
-  return (
-    <span role="status" className="text-amber-800 dark:text-amber-300">
-      {seconds > 0 ? `Mailstand asked us to slow down; continuing in ${seconds} s.` : 'Continuing…'}
-    </span>
-  );
+  // Running, done and stopped come from the export's own code, so it has arrived by now.
+  const code = exportCode.loaded();
+  return code && <code.ExportReport state={state} onCancel={onCancel} onDismiss={onDismiss} />;
 }

@@ -1,14 +1,31 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { FeatureLoadError, lazyModule } from '../../../app/lazy-feature';
 import type { Contact } from '../../../shared/contract';
 import type { ContactFilters } from '../filters/filter-params';
-import { csvHeader, csvRows, type CsvColumn } from './csv';
-import { exportMatchingContacts, type ExportProgress } from './export-contacts';
-import { describeStop } from './export-plan';
-import { canSaveToFile, createBlobSink, downloadFile, openFileSink, type ExportSink } from './export-sink';
+import type { runExport } from './export-code';
+import type { ExportProgress } from './export-contacts';
+
+/** What to export, as it was when the person chose it. */
+export type ExportRequest = {
+  /** The page and the selection carry their rows in the order shown; "all" pages through the API. */
+  what:
+    | { kind: 'all' }
+    | { kind: 'page'; rows: readonly Contact[] }
+    | { kind: 'selection'; rows: readonly Contact[] };
+  filters: ContactFilters;
+  workspaceName: string;
+  campaignName: string | null;
+  /** The grid's columns in order, with their labels: what the table shows is what is exported. */
+  columns: readonly { id: string; label: string }[];
+};
 
 /** What the export area shows. At most one "all matching" export runs at a time. */
 export type ExportState =
   | { phase: 'idle' }
+  /** The export's code is on its way (it was not preloaded). */
+  | { phase: 'loading' }
+  /** The export's code could not be fetched; Retry fetches it again and starts the same export. */
+  | { phase: 'unavailable'; error: FeatureLoadError; retry: () => void }
   | { phase: 'running'; fileName: string; progress: ExportProgress }
   | { phase: 'done'; fileName: string; rows: number; savedToFile: boolean }
   | {
@@ -22,9 +39,11 @@ export type ExportState =
       downloadPartial: (() => void) | null;
     };
 
-function isAbortError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
+/** Its progress, and what became of it: told by the export's own code. */
+export type ExportOutcome = Extract<ExportState, { phase: 'running' | 'done' | 'stopped' }>;
+
+/** CSV text, paging through the API, the file and the progress report: not needed for the first screen. */
+export const exportCode = lazyModule(() => import('./export-code'));
 
 export function useContactExport() {
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
@@ -33,117 +52,47 @@ export function useContactExport() {
   // Leaving the page's view (unmount) stops a running export rather than letting it run unseen.
   useEffect(() => () => controllerRef.current?.abort(), []);
 
-  /** The current page or the selection: already in memory, written and downloaded at once. */
-  const exportRows = useCallback(
-    (rows: readonly Contact[], columns: CsvColumn<Contact>[], fileName: string) => {
-      const file = new Blob([csvHeader(columns), csvRows(rows, columns)], { type: 'text/csv;charset=utf-8' });
-      downloadFile(file, fileName);
-      setState({ phase: 'done', fileName, rows: rows.length, savedToFile: false });
-    },
-    [],
-  );
-
   /**
-   * Every contact matching the filters. Call it straight from the click: the save-file picker
-   * (where the browser has one) needs the user's gesture.
+   * Call it straight from the click: the save-file picker (where the browser has one) needs the
+   * user's gesture, so once the code is here the export starts within the click.
    */
-  const exportAll = useCallback(
-    async (filters: ContactFilters, columns: CsvColumn<Contact>[], fileName: string) => {
-      if (controllerRef.current) return;
-      const controller = new AbortController();
-      controllerRef.current = controller;
-      let deliveredName = fileName;
-      let sink: ExportSink;
+  const start = useCallback(function start(request: ExportRequest) {
+    const everything = request.what.kind === 'all';
+    if (everything && controllerRef.current) return;
+    const controller = new AbortController();
+    if (everything) controllerRef.current = controller;
+    const run = async (code: { runExport: typeof runExport }) => {
       try {
-        sink = canSaveToFile()
-          ? await openFileSink(fileName)
-          : createBlobSink((file) => downloadFile(file, deliveredName));
-      } catch (error) {
-        controllerRef.current = null;
-        // Closing the picker is a change of mind, not a failure.
-        if (!isAbortError(error)) {
-          const reason = error instanceof Error ? error.message : String(error);
-          setState({
-            phase: 'stopped',
-            fileName,
-            message: `Could not open the file: ${reason}`,
-            rows: 0,
-            savedToFile: false,
-            downloadPartial: null,
-          });
-        }
-        return;
+        // Leaving the view while the code was on its way cancelled the export before it began.
+        if (!controller.signal.aborted) await code.runExport(request, controller.signal, setState);
+      } finally {
+        if (controllerRef.current === controller) controllerRef.current = null;
       }
-
-      const initial: ExportProgress = {
-        fetched: 0,
-        total: null,
-        pagesDone: 0,
-        pages: null,
-        etaMs: null,
-        waitingUntil: null,
-      };
-      setState({ phase: 'running', fileName, progress: initial });
-      const result = await exportMatchingContacts({
-        filters,
-        columns,
-        sink,
-        signal: controller.signal,
-        onProgress: (progress) => setState({ phase: 'running', fileName, progress }),
-      });
-      controllerRef.current = null;
-
-      if (result.status === 'complete') {
-        await sink.finish();
-        setState({ phase: 'done', fileName, rows: result.fetched, savedToFile: sink.streamsToDisk });
-        return;
-      }
-      const { progress } = result;
-      const message =
-        result.status === 'cancelled'
-          ? `Export cancelled after ${progress.fetched.toLocaleString('en-US')} contacts.`
-          : describeStop({
-              fetched: progress.fetched,
-              total: progress.total,
-              failedPage: result.failedPage,
-              pages: progress.pages,
-              reason: result.reason,
-            });
-      if (sink.streamsToDisk) {
-        // What was written stays in the chosen file; closing it makes that visible on disk.
-        await sink.finish().catch(() => undefined);
-        setState({
-          phase: 'stopped',
-          fileName,
-          message,
-          rows: progress.fetched,
-          savedToFile: true,
-          downloadPartial: null,
-        });
-        return;
-      }
-      const downloadPartial = () => {
-        // A partial file must not pass for the whole export in a downloads folder.
-        deliveredName = fileName.replace(/\.csv$/, '-partial.csv');
-        void sink.finish();
-        setState((current) =>
-          current.phase === 'stopped' ? { ...current, downloadPartial: null } : current,
-        );
-      };
+      // The save-file picker was closed: a change of mind, nothing to say.
+      setState((current) => (current.phase === 'loading' ? { phase: 'idle' } : current));
+    };
+    const loaded = exportCode.loaded();
+    if (loaded) {
+      void run(loaded);
+      return;
+    }
+    setState({ phase: 'loading' });
+    exportCode.load().then(run, (error: unknown) => {
+      if (controllerRef.current === controller) controllerRef.current = null;
+      if (!(error instanceof FeatureLoadError)) throw error;
       setState({
-        phase: 'stopped',
-        fileName,
-        message,
-        rows: progress.fetched,
-        savedToFile: false,
-        downloadPartial: progress.fetched > 0 ? downloadPartial : null,
+        phase: 'unavailable',
+        error,
+        retry: () => {
+          error.retry();
+          start(request);
+        },
       });
-    },
-    [],
-  );
+    });
+  }, []);
 
   const cancel = useCallback(() => controllerRef.current?.abort(), []);
   const dismiss = useCallback(() => setState({ phase: 'idle' }), []);
 
-  return { state, exportRows, exportAll, cancel, dismiss };
+  return { state, start, preload: exportCode.preload, cancel, dismiss };
 }
