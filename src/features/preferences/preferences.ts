@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { isRecord } from '../../shared/contract';
 
 /** How the app looks for this person on this device: remembered in localStorage. */
 
@@ -11,10 +11,10 @@ export type Preferences = { density: Density; theme: Theme };
 export const DEFAULT_PREFERENCES: Preferences = { density: 'comfortable', theme: 'system' };
 export const PREFERENCES_STORAGE_KEY = 'mailstand:preferences:v1';
 
-const storedSchema = z.object({
-  density: z.catch(z.enum(DENSITIES), DEFAULT_PREFERENCES.density),
-  theme: z.catch(z.enum(THEMES), DEFAULT_PREFERENCES.theme),
-});
+/** `value` when it is one of `allowed`, else `fallback`. */
+function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
+  return allowed.find((candidate) => candidate === value) ?? fallback;
+}
 
 /** Whatever was stored (or nothing, or garbage) as valid preferences; unreadable parts fall back to defaults. */
 export function parsePreferences(stored: string | null): Preferences {
@@ -25,8 +25,12 @@ export function parsePreferences(stored: string | null): Preferences {
   } catch {
     return DEFAULT_PREFERENCES;
   }
-  const parsed = storedSchema.safeParse(json);
-  return parsed.success ? parsed.data : DEFAULT_PREFERENCES;
+  // Checked by hand, as resolveLayout does: zod's catch and enum cost the first load more than this.
+  if (!isRecord(json)) return DEFAULT_PREFERENCES;
+  return {
+    density: oneOf(DENSITIES, json.density, DEFAULT_PREFERENCES.density),
+    theme: oneOf(THEMES, json.theme, DEFAULT_PREFERENCES.theme),
+  };
 }
 
 /** Whether dark colours apply: the override, or the system's choice. */

@@ -93,7 +93,8 @@ const contactRowSchema = z.pipe(
   }),
 );
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not an array): what a record from an untrusted source must be first. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
