@@ -153,7 +153,10 @@ export const contactCampaignSchema = z.looseObject({
 });
 export type ContactCampaign = z.output<typeof contactCampaignSchema>;
 
-export const contactDetailSchema = z.extend(contactSchema, {
+// The shape spread, not z.extend: extend brings zod's schema-cloning helpers into the browser's
+// first load (0.3 KB gzip) for this one schema.
+export const contactDetailSchema = z.looseObject({
+  ...contactSchema.shape,
   workspace: text,
   status: text,
   source: text,
