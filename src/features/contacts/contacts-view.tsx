@@ -25,7 +25,6 @@ import { DetailPanelFrame, DetailPanelLoading } from './detail/detail-panel-fram
 import { FilterNotices } from './filters/filter-notices';
 import { activeFilterChips, writeFilters, type ContactFilters } from './filters/filter-params';
 import { FilterSidebar } from './filters/filter-sidebar';
-import { useStageCounts } from './filters/stage-counts';
 import { useContactFilters, type ContactFiltersApi } from './filters/use-contact-filters';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
 import { useContactShortcuts } from './keyboard/use-contact-shortcuts';
@@ -47,7 +46,6 @@ export function ContactsView() {
   // Stage counts wait for the table's own page (observed here, fetched by the results below).
   const page = useQuery({ ...contactsPageQuery(filters), enabled: false });
   const pageSettled = page.data !== undefined && !page.isPlaceholderData && page.fetchStatus === 'idle';
-  const stageCounts = useStageCounts(filters, workspace !== null && pageSettled);
 
   useEffect(() => {
     if (workspaceList === null) return;
@@ -115,7 +113,7 @@ export function ContactsView() {
         workspaces={workspaceList}
         workspace={workspace}
         campaignName={campaign?.name}
-        stageCounts={workspace ? stageCounts : undefined}
+        stageCounting={workspace ? { filters, enabled: pageSettled } : undefined}
         setFilters={setFilters}
         clearFilters={clearFilters}
       />

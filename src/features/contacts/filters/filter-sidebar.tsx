@@ -1,10 +1,10 @@
-import type { Stage, Workspace } from '../../../shared/contract';
+import type { Workspace } from '../../../shared/contract';
 import { CampaignCombobox } from './campaign-combobox';
 import { EmailSearch } from './email-search';
 import { EngagementFilters } from './engagement-filters';
 import { FilterChips } from './filter-chips';
 import { activeFilterChips, DEFAULT_FILTERS, type ContactFilters, type FilterPatch } from './filter-params';
-import type { StageCount } from './stage-counts';
+import type { StageCounting } from './stage-counts';
 import { StageFilter } from './stage-filter';
 import type { ContactFiltersApi } from './use-contact-filters';
 import { WorkspaceSelect } from './workspace-select';
@@ -17,7 +17,7 @@ type FilterSidebarProps = {
   /** The selected campaign's name, for its chip, once the campaigns have loaded. */
   campaignName: string | undefined;
   /** Contacts per stage under the other filters (issue 4); loaded after the table's page. */
-  stageCounts: ReadonlyMap<Stage, StageCount> | undefined;
+  stageCounting: StageCounting | undefined;
   setFilters: ContactFiltersApi['setFilters'];
   clearFilters: ContactFiltersApi['clearFilters'];
 };
@@ -34,7 +34,7 @@ export function FilterSidebar({
   workspaces,
   workspace,
   campaignName,
-  stageCounts,
+  stageCounting,
   setFilters,
   clearFilters,
 }: FilterSidebarProps) {
@@ -63,7 +63,7 @@ export function FilterSidebar({
         value={filters.stage}
         disabled={noWorkspace}
         onChange={(stage) => setFilters({ stage })}
-        counts={stageCounts}
+        counting={stageCounting}
       />
       <EngagementFilters
         values={filters}

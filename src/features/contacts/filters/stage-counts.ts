@@ -1,5 +1,5 @@
-import { queryOptions, skipToken, useQueries } from '@tanstack/react-query';
-import { STAGES, contactsPageSchema, type Stage } from '../../../shared/contract';
+import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
+import { contactsPageSchema, type Stage } from '../../../shared/contract';
 import { apiGet } from '../api/api-client';
 import { contactKeys, contactsRequestParams } from '../api/queries';
 import type { ContactFilters } from './filter-params';
@@ -31,19 +31,18 @@ export function stageCountQuery(filters: ContactFilters, stage: Stage) {
 export type StageCount = number | 'loading' | 'error';
 
 /**
- * The count per stage. `enabled` is for the caller to start them only once the table's own page
- * has settled, so the counts never queue ahead of the rows a person is waiting for.
+ * What the counts depend on. `enabled` is for the caller to start them only once the table's own
+ * page has settled, so the counts never queue ahead of the rows a person is waiting for.
  */
-export function useStageCounts(filters: ContactFilters, enabled: boolean): ReadonlyMap<Stage, StageCount> {
-  return useQueries({
-    queries: STAGES.map((stage) => ({ ...stageCountQuery(filters, stage), enabled })),
-    combine: (results) =>
-      new Map(
-        STAGES.map((stage, i): [Stage, StageCount] => {
-          const result = results[i];
-          if (result?.data !== undefined) return [stage, result.data];
-          return [stage, result?.isError ? 'error' : 'loading'];
-        }),
-      ),
-  });
+export type StageCounting = { filters: ContactFilters; enabled: boolean };
+
+/**
+ * The count of one stage, for the stage's own row in the filter: each count shows as it arrives
+ * and retries on its own. One useQuery per row rather than useQueries for all eleven: its
+ * observer was 1 KB gzip of the first load.
+ */
+export function useStageCount({ filters, enabled }: StageCounting, stage: Stage): StageCount {
+  const count = useQuery({ ...stageCountQuery(filters, stage), enabled });
+  if (count.data !== undefined) return count.data;
+  return count.isError ? 'error' : 'loading';
 }
