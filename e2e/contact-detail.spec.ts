@@ -163,10 +163,7 @@ test.describe('contact detail', () => {
     test('the panel says so in words, and Retry loads it', async ({ page, app, workspaces }) => {
       const [contact] = (await app.openView({ workspace: workspaces.large.id })).data;
       if (!contact) throw new Error('the large workspace has no contacts');
-      let offline = true;
-      await page.route('**/assets/contact-detail-panel-*.js', (route) =>
-        offline ? route.abort('failed') : route.continue(),
-      );
+      const release = await app.withholdChunk('contact-detail-panel');
 
       await app.row(1).getByRole('gridcell').nth(3).click();
       const panel = page.getByRole('dialog');
@@ -175,7 +172,7 @@ test.describe('contact detail', () => {
       await expect(app.row(1)).toBeVisible();
       await expect(page).toHaveURL(new RegExp(`contact=${contact.id}`));
 
-      offline = false;
+      release();
       await panel.getByRole('button', { name: 'Retry' }).click();
       await expect(panel.getByRole('alert')).toHaveCount(0);
       await expect(panel.getByRole('link', { name: contact.email ?? '' })).toHaveAttribute(

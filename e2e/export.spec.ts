@@ -127,6 +127,29 @@ test.describe('Export CSV', () => {
     });
   });
 
+  test.describe("when the export's code cannot be fetched", () => {
+    test.use(expectConsoleErrors(/^Failed to load resource: net::ERR_FAILED$/));
+
+    test('the export says so in words, and Retry fetches it and exports', async ({
+      page,
+      app,
+      workspaces,
+    }) => {
+      const release = await app.withholdChunk('export-code');
+      const { data } = await app.openView({ workspace: workspaces.large.id });
+
+      await app.chooseExport(/^Current page/);
+      const alert = page.getByRole('alert').filter({ hasText: 'Could not load the export' });
+      await expect(alert).toBeVisible();
+
+      release();
+      const download = page.waitForEvent('download');
+      await alert.getByRole('button', { name: 'Retry' }).click();
+      expect((await readCsvDownload(await download)).rows).toEqual(csvRows(data));
+      await expect(alert).toHaveCount(0);
+    });
+  });
+
   test('formula cells of hostile contacts are neutralised, the page and the selection export the same way', async ({
     page,
     app,

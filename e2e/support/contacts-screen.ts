@@ -167,6 +167,20 @@ export class ContactsScreen {
     });
   }
 
+  /**
+   * Makes one of the app's lazily loaded chunks (named by its file, e.g. 'export-code') fail to
+   * arrive, as after a network drop or a deploy in between, until the returned function is called.
+   */
+  async withholdChunk(name: string): Promise<() => void> {
+    let withheld = true;
+    await this.page.route(`**/assets/${name}-*.js`, (route) =>
+      withheld ? route.abort('failed') : route.continue(),
+    );
+    return () => {
+      withheld = false;
+    };
+  }
+
   /** Picks `item` in the Export CSV menu, e.g. /^Current page/. */
   async chooseExport(item: string | RegExp): Promise<void> {
     await this.button('Export CSV').click();
