@@ -42,7 +42,7 @@ export function stageBadge(stage: string, title?: string) {
   return (
     <span
       title={title}
-      className={`inline-block max-w-full truncate rounded-full px-2 align-middle text-xs leading-5 font-medium ${isStage(stage) ? STAGE_COLORS[stage] : UNKNOWN_STAGE}`}
+      className={`inline-block max-w-full overflow-clip rounded-full text-ellipsis whitespace-nowrap px-2 align-middle text-xs leading-5 font-medium ${isStage(stage) ? STAGE_COLORS[stage] : UNKNOWN_STAGE}`}
     >
       {stage}
     </span>
