@@ -182,3 +182,44 @@ test.describe('keyboard alone', () => {
     await expect(row).toBeFocused();
   });
 });
+
+test.describe('row order for assistive technology', () => {
+  test('after scrolling, the rows reach a screen reader top to bottom, whatever order their recycled elements stand in', async ({
+    page,
+    app,
+    openView,
+    workspaces,
+  }) => {
+    const contacts = (await openView({ workspace: workspaces.large.id })).data;
+    // Far enough that rows scrolled out have handed their elements to rows scrolled in.
+    await app.grid.evaluate((grid) => grid.scrollTo({ top: 36 * 25 }));
+    const firstShown = contacts[25];
+    if (!firstShown) throw new Error('the large workspace has fewer than 26 contacts');
+    await expect(app.renderedRows().filter({ hasText: firstShown.email ?? '' })).toBeVisible();
+
+    // Chromium's accessibility tree, as a screen reader gets it.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+    const rowNames: string[] = [];
+    const visit = (id: string) => {
+      const node = byId.get(id);
+      if (node?.role?.value === 'row') rowNames.push(String(node.name?.value ?? ''));
+      else for (const child of node?.childIds ?? []) visit(child);
+    };
+    const grid = nodes.find((node) => node.role?.value === 'grid');
+    if (!grid) throw new Error('no grid in the accessibility tree');
+    visit(grid.nodeId);
+
+    // Each data row's position in the page, found by its name, which starts with its checkbox's label.
+    const labels = contacts.map((contact) => `Select ${contact.email || contact.full_name || contact.id} `);
+    const positions = rowNames.flatMap((name) => {
+      const index = labels.findIndex((label) => name.startsWith(label));
+      return index === -1 ? [] : [index];
+    });
+    expect(positions.length).toBeGreaterThan(20);
+    const first = positions[0] ?? 0;
+    expect(positions).toEqual(positions.map((_, offset) => first + offset));
+    expect(positions).toContain(25);
+  });
+});

@@ -137,13 +137,21 @@ export class ContactsScreen {
     return row.locator(`${cell}[title], ${cell} [title]`).first();
   }
 
-  /** The texts of one column in the rendered rows, top to bottom. */
+  /** The texts of one column in the rendered rows, top to bottom (by aria-rowindex, not DOM order). */
   async columnTexts(header: string): Promise<string[]> {
     const index = await this.columnIndex(header);
-    const texts = await this.renderedRows()
-      .locator(`[role="gridcell"][aria-colindex="${index}"]`)
-      .allTextContents();
-    return texts.map((text) => text.trim());
+    return this.renderedRows().evaluateAll(
+      (rows, column) =>
+        rows
+          .map((row) => ({
+            at: Number(row.getAttribute('aria-rowindex')),
+            text:
+              row.querySelector(`[role="gridcell"][aria-colindex="${column}"]`)?.textContent?.trim() ?? '',
+          }))
+          .sort((a, b) => a.at - b.at)
+          .map((row) => row.text),
+      index,
+    );
   }
 
   /** The column headers' texts, left to right. */

@@ -11,6 +11,7 @@ import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/rea
 import {
   memo,
   useEffect,
+  useId,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
@@ -33,7 +34,7 @@ import {
   type Selection,
 } from '../selection/selection';
 import type { ContactColumn } from './columns';
-import { assignRowSlots, type RowSlots } from './row-slots';
+import { assignRowSlots, inSlotOrder, type RowSlots } from './row-slots';
 import { sortContacts } from './sort-contacts';
 
 /** Row heights per density; every row is exactly this tall, so the virtualizer never measures a row. */
@@ -511,12 +512,11 @@ function ContactsTableBody({
     overscan: ROW_OVERSCAN,
     rangeExtractor: (range: Range) => withRow(defaultRangeExtractor(range), focusedRow.current, range.count),
   });
-  const virtualRows = rowVirtualizer.getVirtualItems();
+  const indexes = rowVirtualizer.getVirtualItems().map((item) => item.index);
   const slots = useRef<RowSlots>(new Map());
-  const rowSlots = assignRowSlots(
-    slots.current,
-    virtualRows.map((item) => item.index),
-  );
+  const rowSlots = assignRowSlots(slots.current, indexes);
+  const rowIdPrefix = useId();
+  const rowId = (index: number) => `${rowIdPrefix}row-${rowSlots.get(index)}`;
   useLayoutEffect(() => {
     slots.current = rowSlots;
   });
@@ -600,6 +600,8 @@ function ContactsTableBody({
     <div
       role="rowgroup"
       className="grid-body"
+      // The row elements stand in slot order (see inSlotOrder); this gives assistive technology the row order.
+      aria-owns={indexes.map(rowId).join(' ')}
       style={{ height: contacts.length * rowHeight }}
       onFocus={(event) => {
         focusedRow.current = rowIndexOf(event.target);
@@ -609,13 +611,14 @@ function ContactsTableBody({
           focusedRow.current = null;
       }}
     >
-      {virtualRows.map((item) => {
-        const contact = contacts[item.index];
+      {inSlotOrder(indexes, rowSlots).map((index) => {
+        const contact = contacts[index];
         return contact ? (
           <ContactRow
-            key={rowSlots.get(item.index)}
+            key={rowSlots.get(index)}
+            id={rowId(index)}
             contact={contact}
-            index={item.index}
+            index={index}
             columns={columns}
             layout={layout}
             firstColumn={firstColumn}
@@ -634,6 +637,8 @@ function ContactsTableBody({
 type RowActions = { toggle: (contact: Contact, extend: boolean) => void; open: (contact: Contact) => void };
 
 type RowProps = {
+  /** The element's id, fixed per slot, for the row group's aria-owns. */
+  id: string;
   contact: Contact;
   index: number;
   columns: Column<Contact, unknown>[];
@@ -648,6 +653,7 @@ type RowProps = {
 
 /** Memoised on primitive and stable props: a row already on screen does not re-render while scrolling. */
 const ContactRow = memo(function ContactRow({
+  id,
   contact,
   index,
   columns,
@@ -687,6 +693,7 @@ const ContactRow = memo(function ContactRow({
       : 'bg-white dark:bg-slate-950';
   return (
     <div
+      id={id}
       role="row"
       aria-rowindex={index + 2}
       aria-selected={actions ? selected : undefined}

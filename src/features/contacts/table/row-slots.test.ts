@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignRowSlots, type RowSlots } from './row-slots';
+import { assignRowSlots, inSlotOrder, type RowSlots } from './row-slots';
 
 const rowsFrom = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
 
@@ -40,9 +40,41 @@ describe('assignRowSlots', () => {
           const next = assignRowSlots(slots, indexes);
           expect([...next.keys()].sort((a, b) => a - b)).toEqual(indexes);
           expect(new Set(next.values()).size).toBe(indexes.length);
-          for (const [index, slot] of next) expect(slot.startsWith(index % 2 ? 'odd-' : 'even-')).toBe(true);
+          for (const [index, slot] of next) expect(slot % 2).toBe(index % 2);
           for (const [index, slot] of slots) if (next.has(index)) expect(next.get(index)).toBe(slot);
           slots = next;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('numbers the slots of a fresh window in row order', () => {
+    const slots = assignRowSlots(new Map(), rowsFrom(0, 9));
+    expect(inSlotOrder(rowsFrom(0, 9), slots)).toEqual(rowsFrom(0, 9));
+  });
+});
+
+describe('inSlotOrder', () => {
+  it('never changes the order of the elements that stay while scrolling, so none is moved', () => {
+    const windows = fc.array(
+      fc.tuple(fc.nat(3000), fc.integer({ min: 0, max: 50 })).map(([from, count]) => rowsFrom(from, count)),
+      { minLength: 2, maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(windows, (sequence) => {
+        let slots: RowSlots = new Map();
+        let order: number[] = [];
+        for (const indexes of sequence) {
+          const next = assignRowSlots(slots, indexes);
+          const nextOrder = inSlotOrder(indexes, next).map((index) => next.get(index));
+          // The slots rendered both times stand in the same relative order.
+          const kept = new Set(nextOrder);
+          expect(nextOrder.filter((slot) => order.includes(slot ?? -1))).toEqual(
+            order.filter((slot) => kept.has(slot)),
+          );
+          slots = next;
+          order = nextOrder.flatMap((slot) => (slot === undefined ? [] : [slot]));
         }
       }),
       { numRuns: 500 },

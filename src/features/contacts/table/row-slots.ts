@@ -2,18 +2,19 @@
  * Row recycling for the virtualized grid. React keys each rendered row by a slot rather than by
  * its contact: when scrolling moves one row out of the window and another in, the leaving row's
  * slot (and so its DOM element) is handed to the entering one, and React only updates text
- * instead of creating and styling a new row. Slots keep the parity of their row's index, so a
- * reused element keeps its stripe and its class never changes while scrolling.
+ * instead of creating and styling a new row. Slots keep the parity of their row's index (an even
+ * slot number for an even row), so a reused element keeps its stripe and its class never changes
+ * while scrolling.
  *
  * Rows that stay in the window keep their slot; a page switch keeps every slot (same indexes).
  */
-export type RowSlots = ReadonlyMap<number, string>;
+export type RowSlots = ReadonlyMap<number, number>;
 
-export function assignRowSlots(previous: RowSlots, indexes: readonly number[]): Map<number, string> {
+export function assignRowSlots(previous: RowSlots, indexes: readonly number[]): Map<number, number> {
   const wanted = new Set(indexes);
-  const next = new Map<number, string>();
-  const used = new Set<string>();
-  const free: [string[], string[]] = [[], []];
+  const next = new Map<number, number>();
+  const used = new Set<number>();
+  const free: [number[], number[]] = [[], []];
   for (const [index, slot] of previous) {
     if (wanted.has(index)) {
       next.set(index, slot);
@@ -24,18 +25,24 @@ export function assignRowSlots(previous: RowSlots, indexes: readonly number[]): 
     if (next.has(index)) continue;
     const parity = parityOf(index);
     let slot = free[parity].pop();
-    if (slot === undefined) {
-      // None of this parity left: mint the lowest-numbered name not in use.
-      const prefix = parity === 0 ? 'even-' : 'odd-';
-      for (let n = 0; slot === undefined; n++) {
-        const name = `${prefix}${n}`;
-        if (!used.has(name)) slot = name;
-      }
+    // None of this parity left: mint the lowest number of that parity not in use.
+    for (let candidate = parity; slot === undefined; candidate += 2) {
+      if (!used.has(candidate)) slot = candidate;
     }
     next.set(index, slot);
     used.add(slot);
   }
   return next;
+}
+
+/**
+ * The rendered rows in the order their elements stand in the DOM: by slot, which never changes
+ * while scrolling, so React never moves a row element (a moved element is restyled and laid out
+ * afresh). Until rows are recycled this is also row order; the grid states the row order for
+ * assistive technology with aria-owns.
+ */
+export function inSlotOrder(indexes: readonly number[], slots: RowSlots): number[] {
+  return [...indexes].sort((a, b) => (slots.get(a) ?? 0) - (slots.get(b) ?? 0));
 }
 
 function parityOf(index: number): 0 | 1 {
