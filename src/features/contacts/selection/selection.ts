@@ -54,7 +54,10 @@ export function pageSelectionState(
   selection: Selection<Identified>,
   rows: readonly Identified[],
 ): 'all' | 'some' | 'none' {
-  const count = rows.filter((row) => selection.has(row.id)).length;
+  // Nothing selected is the usual case: then the grid's renders need no walk over a 2000-row page.
+  if (selection.size === 0) return 'none';
+  let count = 0;
+  for (const row of rows) if (selection.has(row.id)) count++;
   if (count === 0) return 'none';
   return count === rows.length ? 'all' : 'some';
 }
