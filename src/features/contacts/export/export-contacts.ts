@@ -23,6 +23,11 @@ export type ExportProgress = {
   waitingUntil: number | null;
 };
 
+/** An export's progress before its first page arrives. */
+export function noProgressYet(): ExportProgress {
+  return { fetched: 0, total: null, pagesDone: 0, pages: null, etaMs: null, waitingUntil: null };
+}
+
 export type ExportResult =
   | { status: 'complete'; fetched: number; total: number }
   | { status: 'cancelled'; progress: ExportProgress }
@@ -68,14 +73,7 @@ export async function exportMatchingContacts(options: ExportOptions): Promise<Ex
   const { filters, columns, sink, signal, onProgress } = options;
   const retryDelays = options.retryDelaysMs ?? TRANSIENT_RETRY_DELAYS_MS;
   const started = Date.now();
-  const progress: ExportProgress = {
-    fetched: 0,
-    total: null,
-    pagesDone: 0,
-    pages: null,
-    etaMs: null,
-    waitingUntil: null,
-  };
+  const progress = noProgressYet();
   const report = () => onProgress({ ...progress });
   const stopped = (failedPage: number, error: unknown): ExportResult => {
     if (signal.aborted) return { status: 'cancelled', progress: { ...progress, waitingUntil: null } };

@@ -1,7 +1,7 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { csvHeader, csvRows } from './csv';
 import { csvColumnsFor } from './export-columns';
-import { exportMatchingContacts, type ExportProgress } from './export-contacts';
+import { exportMatchingContacts, noProgressYet } from './export-contacts';
 import { describeStop, exportFileName, type ExportScope } from './export-plan';
 import { canSaveToFile, createBlobSink, downloadFile, openFileSink, type ExportSink } from './export-sink';
 import type { ExportRequest, ExportState } from './use-contact-export';
@@ -65,15 +65,7 @@ export async function runExport(
     return;
   }
 
-  const initial: ExportProgress = {
-    fetched: 0,
-    total: null,
-    pagesDone: 0,
-    pages: null,
-    etaMs: null,
-    waitingUntil: null,
-  };
-  report({ phase: 'running', fileName, progress: initial });
+  report({ phase: 'running', fileName, progress: noProgressYet() });
   const result = await exportMatchingContacts({
     filters: request.filters,
     columns,
