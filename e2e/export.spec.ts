@@ -127,6 +127,24 @@ test.describe('Export CSV', () => {
     });
   });
 
+  test('when the browser refuses the save-file picker (the click was spent while the code loaded), the file downloads instead', async ({
+    page,
+    app,
+    workspaces,
+  }) => {
+    await page.addInitScript(() => {
+      Object.assign(window, {
+        showSaveFilePicker: () =>
+          Promise.reject(
+            new DOMException('Must be handling a user gesture to show a file picker.', 'SecurityError'),
+          ),
+      });
+    });
+    const { expected } = await exportAllReplied(app, workspaces.large.id);
+    await expect(app.status(`Exported ${formatCount(expected.length)} contacts`)).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test.describe("when the export's code cannot be fetched", () => {
     test.use(expectConsoleErrors(/^Failed to load resource: net::ERR_FAILED$/));
 

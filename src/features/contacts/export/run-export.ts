@@ -44,25 +44,30 @@ export async function runExport(
   }
 
   let deliveredName = fileName;
+  const downloadSink = () => createBlobSink((file) => downloadFile(file, deliveredName));
   let sink: ExportSink;
   try {
     // Still within the click: the save-file picker (where the browser has one) needs the gesture.
-    sink = canSaveToFile()
-      ? await openFileSink(fileName)
-      : createBlobSink((file) => downloadFile(file, deliveredName));
+    sink = canSaveToFile() ? await openFileSink(fileName) : downloadSink();
   } catch (error) {
     // Closing the picker is a change of mind, not a failure.
     if (isAbortError(error)) return;
-    const reason = error instanceof Error ? error.message : String(error);
-    report({
-      phase: 'stopped',
-      fileName,
-      message: `Could not open the file: ${reason}`,
-      rows: 0,
-      savedToFile: false,
-      downloadPartial: null,
-    });
-    return;
+    if (isRefusedPicker(error)) {
+      // The click's gesture was spent while this code was still loading (or a policy forbids
+      // pickers): the file comes as a download instead, as in browsers without a picker.
+      sink = downloadSink();
+    } else {
+      const reason = error instanceof Error ? error.message : String(error);
+      report({
+        phase: 'stopped',
+        fileName,
+        message: `Could not open the file: ${reason}`,
+        rows: 0,
+        savedToFile: false,
+        downloadPartial: null,
+      });
+      return;
+    }
   }
 
   report({ phase: 'running', fileName, progress: noProgressYet() });
@@ -121,4 +126,11 @@ export async function runExport(
 
 function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** The browser would not show the save-file picker: no user gesture left, or not allowed here. */
+export function isRefusedPicker(error: unknown): boolean {
+  return (
+    error instanceof DOMException && (error.name === 'SecurityError' || error.name === 'NotAllowedError')
+  );
 }
