@@ -193,9 +193,9 @@ test.describe('row order for assistive technology', () => {
     const contacts = (await openView({ workspace: workspaces.large.id })).data;
     // Far enough that rows scrolled out have handed their elements to rows scrolled in.
     await app.grid.evaluate((grid) => grid.scrollTo({ top: 36 * 25 }));
-    const firstShown = contacts[25];
-    if (!firstShown) throw new Error('the large workspace has fewer than 26 contacts');
-    await expect(app.renderedRows().filter({ hasText: firstShown.email ?? '' })).toBeVisible();
+    const scrolledTo = contacts[25];
+    if (!scrolledTo) throw new Error('the large workspace has fewer than 26 contacts');
+    await expect(app.renderedRows().filter({ hasText: scrolledTo.email ?? '' })).toBeVisible();
 
     // Chromium's accessibility tree, as a screen reader gets it.
     const cdp = await page.context().newCDPSession(page);
