@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -11,13 +9,11 @@ import {
   contactsPageSchema,
   workspacesResponseSchema,
 } from './schemas';
-
-const examplesDir = fileURLToPath(new URL('../../../../shared/examples/', import.meta.url));
-const example = (name: string): unknown => JSON.parse(readFileSync(examplesDir + name, 'utf8'));
+import { documentedExample as example } from './examples';
 
 describe("Mailstand's documented examples", () => {
   it('parses the contacts list, keeping lead_score as text and null timestamps as null', () => {
-    const page = contactsPageSchema.parse(example('contacts-list.json'));
+    const page = contactsPageSchema.parse(example('contacts-list'));
     expect(page.total_found).toBe(14);
     expect(page.data[0]?.lead_score).toBe('75');
     expect(page.data[0]?.email).toBe('');
@@ -27,17 +23,17 @@ describe("Mailstand's documented examples", () => {
   });
 
   it('parses the contact detail with its campaigns', () => {
-    const contact = contactDetailSchema.parse(example('contact-detail.json'));
+    const contact = contactDetailSchema.parse(example('contact-detail'));
     expect(contact.campaigns[0]?.stage_name).toBe('Reviewing');
     expect(contact.custom_1).toBe('First custom field');
   });
 
   it('parses workspaces, campaigns, all-fields and the error body', () => {
-    const workspaces = workspacesResponseSchema.parse(example('workspaces-list.json'));
+    const workspaces = workspacesResponseSchema.parse(example('workspaces-list'));
     expect(workspaces.data.map((w) => w.color)).toContain('#ABCERF');
-    expect(campaignsResponseSchema.parse(example('campaigns-list.json')).data).toHaveLength(3);
-    expect(allFieldsResponseSchema.parse(example('all-fields.json')).data[2]?.label).toBe('Imgur URL');
-    expect(apiErrorSchema.parse(example('error.json'))[0]?.error).toBe('Missing Fields');
+    expect(campaignsResponseSchema.parse(example('campaigns-list')).data).toHaveLength(3);
+    expect(allFieldsResponseSchema.parse(example('all-fields')).data[2]?.label).toBe('Imgur URL');
+    expect(apiErrorSchema.parse(example('error'))[0]?.error).toBe('Missing Fields');
   });
 });
 
@@ -83,8 +79,7 @@ describe('page rows', () => {
     { id: 'contact_1' },
     { id: 'contact_2', email: 'a@b.example', zip: 19019, active: true, lead_score: '', extra: { kept: 1 } },
     { id: 'contact_3', created: '1654714807', last_open: '', last_reply: null, custom_1: 5 },
-    ...z.object({ data: z.array(z.record(z.string(), z.unknown())) }).parse(example('contacts-list.json'))
-      .data,
+    ...z.object({ data: z.array(z.record(z.string(), z.unknown())) }).parse(example('contacts-list')).data,
   ];
 
   it('parse to exactly what contactSchema gives for the same record', () => {

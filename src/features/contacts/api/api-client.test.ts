@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
@@ -11,6 +9,7 @@ import {
   errorBody,
   workspacesResponseSchema,
 } from '../../../shared/contract';
+import { documentedExample as example, type ExampleName } from '../../../shared/contract/examples';
 import {
   ApiError,
   DEFAULT_RATE_LIMIT_WAIT_MS,
@@ -24,9 +23,6 @@ import {
 import type { ApiErrorKind } from './api-client';
 import { createRatePacer } from './rate-pacer';
 import { sendJson, startLocalUpstream } from './local-upstream.test-support';
-
-const examplesDir = fileURLToPath(new URL('../../../../../shared/examples/', import.meta.url));
-const example = (name: string): unknown => JSON.parse(readFileSync(examplesDir + name, 'utf8'));
 
 let upstream: Awaited<ReturnType<typeof startLocalUpstream>>;
 beforeAll(async () => {
@@ -49,20 +45,20 @@ async function failure(path = '/contacts', schema: z.core.$ZodType = anything): 
 }
 
 describe('apiGet on success', () => {
-  it.each([
-    ['/contacts', 'contacts-list.json', contactsPageSchema],
-    ['/contacts/contact_m9kq9mLiHgwlGTJxrkh6z3nBL', 'contact-detail.json', contactDetailSchema],
-    ['/workspaces', 'workspaces-list.json', workspacesResponseSchema],
-    ['/campaigns', 'campaigns-list.json', campaignsResponseSchema],
-    ['/workspaces/space_x1/all-fields', 'all-fields.json', allFieldsResponseSchema],
-  ])('parses Mailstand’s documented example for GET %s', async (path, file, schema: z.core.$ZodType) => {
+  it.each<[string, ExampleName, z.core.$ZodType]>([
+    ['/contacts', 'contacts-list', contactsPageSchema],
+    ['/contacts/contact_m9kq9mLiHgwlGTJxrkh6z3nBL', 'contact-detail', contactDetailSchema],
+    ['/workspaces', 'workspaces-list', workspacesResponseSchema],
+    ['/campaigns', 'campaigns-list', campaignsResponseSchema],
+    ['/workspaces/space_x1/all-fields', 'all-fields', allFieldsResponseSchema],
+  ])('parses Mailstand’s documented example for GET %s', async (path, file, schema) => {
     upstream.handle((_request, response) => sendJson(response, 200, example(file)));
     await expect(apiGet(path, {}, schema)).resolves.toBeTruthy();
     expect(upstream.requests[0]?.pathname).toBe(`/api${path}`);
   });
 
   it('sends the params under their own names, leaving out empty values and false flags', async () => {
-    upstream.handle((_request, response) => sendJson(response, 200, example('contacts-list.json')));
+    upstream.handle((_request, response) => sendJson(response, 200, example('contacts-list')));
     const page = await apiGet(
       '/contacts',
       {
@@ -171,7 +167,7 @@ describe('apiGet on Mailstand errors, told apart by label', () => {
 
 describe('apiGet on responses that break the contract', () => {
   it('names the field that does not match', async () => {
-    const body = example('contacts-list.json');
+    const body = example('contacts-list');
     const rows = z.object({ data: z.array(z.record(z.string(), z.unknown())) }).parse(body).data;
     const broken = {
       ...z.record(z.string(), z.unknown()).parse(body),

@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { contactDetailSchema, CONTACT_FIELDS } from '../../../shared/contract';
+import { documentedExample } from '../../../shared/contract/examples';
 import { contactDetailGroups, detailValue, mailtoHref } from './detail-fields';
 
-const example = contactDetailSchema.parse(
-  JSON.parse(
-    readFileSync(
-      fileURLToPath(new URL('../../../../../shared/examples/contact-detail.json', import.meta.url)),
-      'utf8',
-    ),
-  ),
-);
+const example = contactDetailSchema.parse(documentedExample('contact-detail'));
 
 function find(groups: ReturnType<typeof contactDetailGroups>, code: string) {
   return groups.flatMap((group) => group.fields).find((field) => field.code === code);
