@@ -1,4 +1,6 @@
+export * from './contact-reader';
 export * from './contacts-params';
 export * from './fields';
 export * from './schemas';
 export * from './stages';
+export * from './value-forms';

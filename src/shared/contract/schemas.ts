@@ -1,6 +1,16 @@
 import { en } from 'zod/locales';
 import { z } from 'zod/mini';
-import { CAMPAIGN_TIMESTAMP_FIELDS, CONTACT_FIELDS } from './fields';
+import {
+  FormTally,
+  isRecord,
+  readContact,
+  readContactDetail,
+  readContactsPage,
+  type Contact,
+  type PageRequest,
+  type ReadResult,
+} from './contact-reader';
+import { asText, readCount, readTimestamp, type Timestamp } from './value-forms';
 
 // zod/mini, not classic zod: classic's methods on every schema (and its JSON Schema export) cannot
 // be tree-shaken and were 60 KB of the browser's first load. Mini loads no locale: English
@@ -9,167 +19,68 @@ z.config(en());
 
 /**
  * Runtime schemas for Mailstand's responses. They are tolerant where the public docs are vague
- * (any string field may be "", null, missing or a number; unknown fields are kept) and strict
- * where the app depends on a value (ids, totals).
+ * (any text field may be "", null, missing, a number or even an object; unknown fields are kept)
+ * and strict where the app depends on a value (ids, names, totals). Contact records are read by
+ * contact-reader.ts.
  */
 
-/** A text value as uploaded from a spreadsheet: numbers become strings, missing becomes null. */
-const text = z.pipe(
-  z.optional(z.union([z.string(), z.number(), z.boolean(), z.null()])),
-  z.transform((value: string | number | boolean | null | undefined) =>
-    value === null || value === undefined ? null : String(value),
-  ),
+/** A text value as uploaded from a spreadsheet: anything becomes inert text, missing becomes null. */
+const text = z.pipe(z.optional(z.unknown()), z.transform(asText));
+
+/** A count the app only shows: unusable is left out rather than failing the list. */
+const optionalCount = z.pipe(
+  z.optional(z.unknown()),
+  z.transform((value) => readCount(value).value ?? undefined),
 );
 
-/** Unix seconds, or null when the event has not happened. Numeric strings are accepted. */
-const unixSeconds = z.pipe(
-  z.optional(z.union([z.number(), z.string(), z.null()])),
-  z.transform((value: number | string | null | undefined, ctx) => {
-    if (value === null || value === undefined || value === '') return null;
-    const seconds = typeof value === 'number' ? value : Number(value);
-    if (!Number.isFinite(seconds)) {
+/** A moment in any form readTimestamp understands; what it cannot read stays as sent. */
+const timestamp = z.pipe(
+  z.optional(z.unknown()),
+  z.transform((value): Timestamp => readTimestamp(value).value),
+);
+
+/** A reader of contact-reader.ts as a schema, for apiGet: a failure names the path that broke. */
+function readerSchema<T>(read: (value: unknown, tally: FormTally) => ReadResult<T>) {
+  return z.pipe(
+    z.unknown(),
+    z.transform((value, ctx): T => {
+      const result = read(value, new FormTally());
+      if (result.ok) return result.value;
       ctx.issues.push({
         code: 'custom',
-        message: `expected Unix seconds, got ${JSON.stringify(value)}`,
+        path: result.path === '' ? [] : [result.path],
+        message: result.message,
         input: value,
       });
       return z.NEVER;
-    }
-    return seconds;
-  }),
-);
-
-const count = z.pipe(
-  z.pipe(z.union([z.number(), z.string()]), z.transform(Number)),
-  z.int().check(z.nonnegative()),
-);
-
-const contactTextFields = Object.fromEntries(
-  CONTACT_FIELDS.filter((field) => field.code !== 'email' && field.code !== 'stage').map((field) => [
-    field.code,
-    text,
-  ]),
-) as Record<Exclude<(typeof CONTACT_FIELDS)[number]['code'], 'email' | 'stage'>, typeof text>;
-
-const campaignTimestamps = Object.fromEntries(
-  CAMPAIGN_TIMESTAMP_FIELDS.map((field) => [field.code, unixSeconds]),
-) as Record<(typeof CAMPAIGN_TIMESTAMP_FIELDS)[number]['code'], typeof unixSeconds>;
-
-export const contactSchema = z.looseObject({
-  id: z.string().check(z.minLength(1)),
-  email: text,
-  stage: text,
-  ...contactTextFields,
-  created: unixSeconds,
-  ...campaignTimestamps,
-});
-export type Contact = z.output<typeof contactSchema>;
-
-type ContactTextCode = (typeof CONTACT_FIELDS)[number]['code'];
-type ContactTimeCode = (typeof CAMPAIGN_TIMESTAMP_FIELDS)[number]['code'] | 'created';
-const CONTACT_TEXT_CODES: readonly ContactTextCode[] = CONTACT_FIELDS.map((field) => field.code);
-const CONTACT_TIME_CODES: readonly ContactTimeCode[] = [
-  'created',
-  ...CAMPAIGN_TIMESTAMP_FIELDS.map((field) => field.code),
-];
-
-/**
- * A row of GET /contacts, read to exactly what contactSchema gives, in place. A page holds 2000
- * records of 60 fields: a schema per field (union, optional, transform) cost about 130 ms of the
- * browser's main thread per page (zod cannot compile its parsers under our CSP), and copying each
- * record into a new object (zod's looseObject, then spreads) another 100 ms plus the garbage
- * collection after it. So the record JSON.parse made is checked and normalised where it is (a
- * number or a missing field becomes what contactSchema gives) and becomes the row itself: parse
- * only freshly parsed JSON with this. contactSchema stays the readable definition, and the tests
- * hold the two equal.
- */
-const contactRowSchema = z.pipe(
-  z.unknown(),
-  z.transform((value, ctx): Contact => {
-    const report = (path: string[], message: string) =>
-      ctx.issues.push({ code: 'custom', path, message, input: value });
-    if (isContactRecord(value, report)) return value;
-    return z.NEVER;
-  }),
-);
-
-/** A JSON object (not null, not an array): what a record from an untrusted source must be first. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+    }),
+  );
 }
 
-/** Normalises a record in place to the Contact shape; false, with each problem reported, when it cannot be. */
-function isContactRecord(
-  value: unknown,
-  report: (path: string[], message: string) => void,
-): value is Contact {
-  if (!isRecord(value)) {
-    report([], 'expected a contact record');
-    return false;
-  }
-  let valid = true;
-  const fail = (code: string, message: string) => {
-    report([code], message);
-    valid = false;
-  };
-  if (typeof value.id !== 'string' || value.id === '') fail('id', 'expected string: a non-empty contact id');
-  for (const code of CONTACT_TEXT_CODES) {
-    const field = value[code];
-    if (typeof field === 'string' || field === null) continue;
-    if (field === undefined) value[code] = null;
-    else if (typeof field === 'number' || typeof field === 'boolean') value[code] = String(field);
-    else fail(code, 'expected text, a number or null');
-  }
-  for (const code of CONTACT_TIME_CODES) {
-    const field = value[code];
-    if (field === null || (typeof field === 'number' && Number.isFinite(field))) continue;
-    if (field === undefined || field === '') {
-      value[code] = null;
-      continue;
-    }
-    const seconds = typeof field === 'string' ? Number(field) : NaN;
-    if (Number.isFinite(seconds)) value[code] = seconds;
-    else fail(code, `expected Unix seconds, got ${JSON.stringify(field)}`);
-  }
-  return valid;
+/** One contact record, read as a page reads its rows (on a copy: the input is left as it was). */
+export const contactSchema = readerSchema((value, tally): ReadResult<Contact> =>
+  isRecord(value)
+    ? { ok: true, value: readContact({ ...value }, tally, '') }
+    : { ok: false, path: '', message: 'expected a contact record' },
+);
+
+/** GET /contacts; freshly parsed JSON only (rows are read in place). */
+export const contactsPageSchema = readerSchema(readContactsPage);
+
+/** GET /contacts for a known request: current_page and total_pages fall back to what was asked. */
+export function contactsPageSchemaFor(request: PageRequest) {
+  return readerSchema((value, tally) => readContactsPage(value, tally, request));
 }
 
-export const contactsPageSchema = z.looseObject({
-  status: z.optional(z.string()),
-  headers: z.optional(z.array(z.string())),
-  data: z.array(contactRowSchema),
-  total_found: count,
-  current_page: count,
-  total_pages: count,
-});
-export type ContactsPage = z.output<typeof contactsPageSchema>;
-
-export const contactCampaignSchema = z.looseObject({
-  campaign: z.string(),
-  stage: text,
-  stage_name: text,
-  sending_mailbox: text,
-  ...campaignTimestamps,
-});
-export type ContactCampaign = z.output<typeof contactCampaignSchema>;
-
-// The shape spread, not z.extend: extend brings zod's schema-cloning helpers into the browser's
-// first load (0.3 KB gzip) for this one schema.
-export const contactDetailSchema = z.looseObject({
-  ...contactSchema.shape,
-  workspace: text,
-  status: text,
-  source: text,
-  campaigns: z._default(z.array(contactCampaignSchema), []),
-});
-export type ContactDetail = z.output<typeof contactDetailSchema>;
+/** GET /contacts/{id}; freshly parsed JSON only. */
+export const contactDetailSchema = readerSchema(readContactDetail);
 
 export const workspaceSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
   name: z.string(),
   // Mailstand's own example carries "#ABCERF": keep it as text, validate where it is used.
   color: text,
-  campaign_count: z.optional(count),
+  campaign_count: optionalCount,
 });
 export type Workspace = z.output<typeof workspaceSchema>;
 
@@ -182,13 +93,10 @@ export const campaignSchema = z.looseObject({
   id: z.string().check(z.minLength(1)),
   status: text,
   name: z.string(),
-  steps: z.optional(count),
-  contacts: z.optional(count),
-  opens: z.optional(z.number()),
-  replies: z.optional(z.number()),
-  bounces: z.optional(z.number()),
+  steps: optionalCount,
+  contacts: optionalCount,
   last_activity: text,
-  created: unixSeconds,
+  created: timestamp,
 });
 export type Campaign = z.output<typeof campaignSchema>;
 

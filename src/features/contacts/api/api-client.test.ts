@@ -166,17 +166,31 @@ describe('apiGet on Mailstand errors, told apart by label', () => {
 });
 
 describe('apiGet on responses that break the contract', () => {
-  it('names the field that does not match', async () => {
-    const body = example('contacts-list');
-    const rows = z.object({ data: z.array(z.record(z.string(), z.unknown())) }).parse(body).data;
-    const broken = {
-      ...z.record(z.string(), z.unknown()).parse(body),
-      data: [rows[0], rows[0], rows[0], { ...rows[0], id: 42 }],
-    };
-    upstream.handle((_request, response) => sendJson(response, 200, broken));
+  it('names the part of the envelope that does not match', async () => {
+    const body = z.record(z.string(), z.unknown()).parse(example('contacts-list'));
+    upstream.handle((_request, response) => sendJson(response, 200, { ...body, total_found: 'many' }));
     const error = await failure('/contacts', contactsPageSchema);
     expect(error.kind).toBe('contract');
-    expect(error.message).toMatch(/^Unexpected response from Mailstand: data\[3\]\.id: .*expected string/);
+    expect(error.message).toBe('Unexpected response from Mailstand: total_found: expected a count, got text');
+  });
+
+  it('reads a page whose records drift, naming what drifted', async () => {
+    const body = example('contacts-list');
+    const rows = z.object({ data: z.array(z.record(z.string(), z.unknown())) }).parse(body).data;
+    const drifted = {
+      ...z.record(z.string(), z.unknown()).parse(body),
+      data: [rows[0], { ...rows[0], id: 42, last_sent: '2024-03-05T10:00:00Z' }],
+    };
+    upstream.handle((_request, response) => sendJson(response, 200, drifted));
+    const page = await apiGet('/contacts', {}, contactsPageSchema);
+    expect(page.data.map((contact) => [contact.id, contact.last_sent])).toEqual([
+      ['contact_m9kq9mLiHgwlGTJxrkh6z3nBL', null],
+      ['42', Date.UTC(2024, 2, 5, 10) / 1000],
+    ]);
+    expect(page.drift).toEqual([
+      { field: 'id', form: 'number', count: 1, example: 'data[1].id' },
+      { field: 'last_sent', form: 'ISO 8601', count: 1, example: 'data[1].last_sent' },
+    ]);
   });
 
   it.each([

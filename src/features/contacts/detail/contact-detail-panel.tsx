@@ -1,10 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ErrorPanel } from '../../../components/ui/error-panel';
-import { CAMPAIGN_TIMESTAMP_FIELDS, type Campaign, type ContactDetail } from '../../../shared/contract';
+import {
+  CAMPAIGN_TIMESTAMP_FIELDS,
+  type Campaign,
+  type ContactDetail,
+  type Timestamp,
+} from '../../../shared/contract';
 import { describeApiError } from '../api/api-client';
 import { allFieldsQuery, campaignsQuery, contactQuery } from '../api/queries';
-import { timestampCell } from '../table/cells';
+import { UNREADABLE_NOTE, timestampCell } from '../table/cells';
 import { stageBadge, stageTitle } from '../table/stage-badge';
 import { CopyButton } from './copy-button';
 import { DetailPanelFrame, DetailSkeleton } from './detail-panel-frame';
@@ -119,6 +124,15 @@ function FieldValue({ value }: { value: DetailValue }) {
       return <span className="text-slate-400 dark:text-slate-600">—</span>;
     case 'text':
       return value.text;
+    case 'unreadable':
+      return (
+        <span title={`${UNREADABLE_NOTE}: ${value.text}`}>
+          <span role="img" aria-label="Unreadable value" className="mr-1 text-amber-700 dark:text-amber-400">
+            ⚠
+          </span>
+          {value.text}
+        </span>
+      );
     case 'link':
       return (
         <a href={value.href} target="_blank" rel="noopener noreferrer" className={LINK_CLASS}>
@@ -179,7 +193,7 @@ function CampaignList({ contact, workspace }: { contact: ContactDetail; workspac
   );
 }
 
-function TimestampValue({ seconds }: { seconds: number | null }) {
+function TimestampValue({ seconds }: { seconds: Timestamp }) {
   const view = timestampCell(seconds);
   return (
     <dd title={view.title} className="tabular-nums">

@@ -68,7 +68,7 @@ describe('contactDetailGroups', () => {
       ['Tenth', { kind: 'text', text: 'ten' }],
     ]);
     expect(groups.at(-1)).toEqual({
-      title: 'Other',
+      title: 'Other fields',
       fields: [{ code: 'favourite', label: 'favourite', value: { kind: 'text', text: '{"colour":"blue"}' } }],
     });
   });

@@ -2,6 +2,7 @@ import {
   CAMPAIGN_TIMESTAMP_FIELDS,
   CONTACT_FIELDS,
   CUSTOM_FIELD_PATTERN,
+  asText,
   type ContactDetail,
   type WorkspaceField,
 } from '../../../shared/contract';
@@ -15,6 +16,8 @@ import { formatTimestamp, safeUrl, telHref } from '../table/format';
 
 export type DetailValue =
   | { kind: 'text'; text: string }
+  /** A value that could not be read as what its field holds, shown as sent. */
+  | { kind: 'unreadable'; text: string }
   | { kind: 'link' | 'phone' | 'email'; text: string; href: string }
   | { kind: 'empty' };
 
@@ -99,15 +102,10 @@ export function mailtoHref(value: string | null): string | null {
   return text && PLAIN_EMAIL.test(text) ? `mailto:${text}` : null;
 }
 
-function asText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
 export function detailValue(code: string, raw: unknown): DetailValue {
   if (code === 'created' && typeof raw === 'number') return { kind: 'text', text: formatTimestamp(raw) };
+  // The reader leaves a moment it could not read as the text that was sent.
+  if (code === 'created' && typeof raw === 'string') return { kind: 'unreadable', text: raw };
   const text = asText(raw);
   if (text === null || text.trim() === '') return { kind: 'empty' };
   const href =
@@ -126,7 +124,7 @@ function customNumber(code: string): number {
   return Number(code.slice(code.indexOf('_') + 1));
 }
 
-/** The groups in reading order, then custom fields by their workspace labels, then anything unknown. */
+/** The groups in reading order, then custom fields by their workspace labels, then unknown fields by code. */
 export function contactDetailGroups(
   contact: ContactDetail,
   workspaceFields: readonly WorkspaceField[],
@@ -157,6 +155,7 @@ export function contactDetailGroups(
   }
 
   const others = Object.keys(record).filter((code) => !placed.has(code));
-  if (others.length > 0) groups.push({ title: 'Other', fields: others.map((code) => field(code, code)) });
+  if (others.length > 0)
+    groups.push({ title: 'Other fields', fields: others.map((code) => field(code, code)) });
   return groups;
 }

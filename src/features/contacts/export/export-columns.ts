@@ -1,11 +1,11 @@
-import { CAMPAIGN_TIMESTAMP_FIELDS, type Contact } from '../../../shared/contract';
+import { CAMPAIGN_TIMESTAMP_FIELDS, asText, type Contact } from '../../../shared/contract';
 import { LOCAL_TIME_COLUMN, formatLocalTime } from '../detail/local-time';
 import type { CsvColumn } from './csv';
 
 /**
  * The exported columns: the ones on screen, in their order, headed by their labels. Cells hold
- * the API's values as uploaded, except Unix-second timestamps, which become ISO 8601 UTC so a
- * spreadsheet reads them as dates, and the computed local time.
+ * the values as read, except timestamps, which become ISO 8601 UTC so a spreadsheet reads them
+ * as dates (one the reader could not read stays as sent), and the computed local time.
  */
 
 const TIMESTAMP_IDS: ReadonlySet<string> = new Set([
@@ -17,13 +17,6 @@ const TIMESTAMP_IDS: ReadonlySet<string> = new Set([
 export function isoTimestamp(seconds: number): string {
   const date = new Date(seconds * 1000);
   return Number.isNaN(date.getTime()) ? String(seconds) : `${date.toISOString().slice(0, 19)}Z`;
-}
-
-function cellText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
 }
 
 export function csvColumnsFor(
@@ -38,10 +31,10 @@ export function csvColumnsFor(
         label,
         value: (contact) => {
           const value = contact[id];
-          return typeof value === 'number' ? isoTimestamp(value) : cellText(value);
+          return typeof value === 'number' ? isoTimestamp(value) : asText(value);
         },
       };
     }
-    return { label, value: (contact) => cellText(contact[id]) };
+    return { label, value: (contact) => asText(contact[id]) };
   });
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Timestamp } from '../../../shared/contract';
 import {
   EMPTY_MARK,
   formatLeadScore,
@@ -76,9 +77,28 @@ export function leadScoreCell(value: string | null): CellView {
   return score.numeric ? { content: score.text } : textCell(score.text);
 }
 
+/** Why a marked value is shown as it came. */
+export const UNREADABLE_NOTE = 'Could not be read as a date and time; shown as sent';
+
+/** A value the app could not read, as sent, marked so it is not mistaken for a read one. */
+export function unreadableCell(value: string): CellView {
+  return {
+    content: (
+      <>
+        <span role="img" aria-label="Unreadable value" className="mr-1 text-amber-700 dark:text-amber-400">
+          ⚠
+        </span>
+        {value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value}
+      </>
+    ),
+    title: `${UNREADABLE_NOTE}: ${value}`,
+  };
+}
+
 /** Local date and time, how long ago, and the exact UTC instant on hover. */
-export function timestampCell(seconds: number | null): CellView {
+export function timestampCell(seconds: Timestamp): CellView {
   if (seconds === null) return EMPTY_CELL;
+  if (typeof seconds === 'string') return unreadableCell(seconds);
   return {
     content: (
       <>

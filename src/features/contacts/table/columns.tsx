@@ -3,6 +3,7 @@ import {
   CAMPAIGN_TIMESTAMP_FIELDS,
   CONTACT_FIELDS,
   CUSTOM_FIELD_PATTERN,
+  asText,
   type Contact,
   type ContactFieldCode,
   type WorkspaceField,
@@ -156,9 +157,7 @@ export const CONTACT_COLUMNS: readonly ContactColumn[] = [
 ];
 
 function customValue(contact: Contact, code: string): string | null {
-  const value = contact[code];
-  if (value === null || value === undefined) return null;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  return asText(contact[code]);
 }
 
 /** The fixed columns plus one per custom field of the workspace, named by its label from all-fields. */
