@@ -22,6 +22,7 @@ import { claimSharedLayout } from './columns/shared-view-link';
 import { useColumnLayout } from './columns/use-column-layout';
 import { ContactsToolbar } from './contacts-toolbar';
 import { DetailPanelFrame, DetailPanelLoading } from './detail/detail-panel-frame';
+import { DriftNotice } from './drift/drift-notice';
 import { FilterNotices } from './filters/filter-notices';
 import { activeFilterChips, writeFilters, type ContactFilters } from './filters/filter-params';
 import { FilterSidebar } from './filters/filter-sidebar';
@@ -194,7 +195,11 @@ function ContactsResults({
   const tableRef = useRef<ContactsTableHandle>(null);
   const { preferences } = usePreferences();
 
-  const openContact = useCallback((contact: Contact) => setFilters({ contact: contact.id }), [setFilters]);
+  // A record without an id has no detail to open (the row says so on hover).
+  const openContact = useCallback(
+    (contact: Contact) => contact.id !== '' && setFilters({ contact: contact.id }),
+    [setFilters],
+  );
   const closeContact = useCallback(() => {
     const id = filters.contact;
     setFilters({ contact: null });
@@ -303,6 +308,7 @@ function ContactsResults({
         onFocus={contactDetail.preload}
       >
         {(contacts.isFetching || !campaignReady) && <ProgressBar label="Loading contacts" />}
+        {!contacts.isError && <DriftNotice drift={page?.drift} />}
         {body}
       </div>
       {filters.contact !== null && (

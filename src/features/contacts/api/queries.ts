@@ -4,7 +4,7 @@ import {
   allFieldsResponseSchema,
   campaignsResponseSchema,
   contactDetailSchema,
-  contactsPageSchema,
+  contactsPageSchemaFor,
   workspacesResponseSchema,
 } from '../../../shared/contract';
 import type { Campaign, ContactsPage } from '../../../shared/contract';
@@ -124,7 +124,13 @@ export function contactsPageQuery(filters: ContactFilters) {
     queryFn:
       filters.workspace === null
         ? skipToken
-        : ({ signal }) => apiGet('/contacts', contactsRequestParams(filters), contactsPageSchema, signal),
+        : ({ signal }) =>
+            apiGet(
+              '/contacts',
+              contactsRequestParams(filters),
+              contactsPageSchemaFor({ page: filters.page, display: filters.display }),
+              signal,
+            ),
     placeholderData: keepPreviousData,
     staleTime: PAGE_STALE_MS,
     gcTime: PAGE_GC_MS,

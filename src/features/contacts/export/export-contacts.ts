@@ -1,4 +1,4 @@
-import { contactsPageSchema, type Contact } from '../../../shared/contract';
+import { contactsPageSchemaFor, type Contact } from '../../../shared/contract';
 import { ApiError, apiGet, describeApiError } from '../api/api-client';
 import { contactsRequestParams } from '../api/queries';
 import type { ContactFilters } from '../filters/filter-params';
@@ -97,7 +97,7 @@ export async function exportMatchingContacts(options: ExportOptions): Promise<Ex
         const response = await apiGet(
           '/contacts',
           { ...contactsRequestParams(filters), page, display: EXPORT_PAGE_SIZE },
-          contactsPageSchema,
+          contactsPageSchemaFor({ page, display: EXPORT_PAGE_SIZE }),
           signal,
         );
         rows = response.data;

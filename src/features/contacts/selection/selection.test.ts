@@ -22,6 +22,16 @@ describe('selection', () => {
     expect(ids(selection)).toEqual(['c2', 'c5', 'c6', 'c7', 'c8']);
   });
 
+  it('never selects a row whose record came without an id', () => {
+    const idless = { id: '', email: 'n@x.example' };
+    const page = [row(0), idless, row(1)];
+    expect(ids(toggleRow(new Map(), idless))).toEqual([]);
+    expect(ids(selectRange(toggleRow(new Map(), row(0)), page, 'c0', row(1)))).toEqual(['c0', 'c1']);
+    const all = setRowsSelected(new Map(), page, true);
+    expect(ids(all)).toEqual(['c0', 'c1']);
+    expect(pageSelectionState(all, page)).toBe('all');
+  });
+
   it('falls back to a toggle without an anchor on this page', () => {
     expect(ids(selectRange(new Map(), rows, null, row(4)))).toEqual(['c4']);
     expect(ids(selectRange(new Map(), rows, 'elsewhere', row(4)))).toEqual(['c4']);

@@ -5,9 +5,11 @@
 
 export type Selection<Row> = ReadonlyMap<string, Row>;
 
+/** A row is identified by its id; a row whose record came without one ('') is never selected. */
 type Identified = { id: string };
 
 export function toggleRow<Row extends Identified>(selection: Selection<Row>, row: Row): Selection<Row> {
+  if (row.id === '') return selection;
   const next = new Map(selection);
   if (next.has(row.id)) next.delete(row.id);
   else next.set(row.id, row);
@@ -30,6 +32,7 @@ export function selectRange<Row extends Identified>(
   const select = !selection.has(target.id);
   const next = new Map(selection);
   for (const row of rows.slice(Math.min(from, to), Math.max(from, to) + 1)) {
+    if (row.id === '') continue;
     if (select) next.set(row.id, row);
     else next.delete(row.id);
   }
@@ -43,6 +46,7 @@ export function setRowsSelected<Row extends Identified>(
 ): Selection<Row> {
   const next = new Map(selection);
   for (const row of rows) {
+    if (row.id === '') continue;
     if (selected) next.set(row.id, row);
     else next.delete(row.id);
   }
@@ -57,9 +61,14 @@ export function pageSelectionState(
   // Nothing selected is the usual case: then the grid's renders need no walk over a 2000-row page.
   if (selection.size === 0) return 'none';
   let count = 0;
-  for (const row of rows) if (selection.has(row.id)) count++;
+  let selectable = 0;
+  for (const row of rows) {
+    if (row.id === '') continue;
+    selectable++;
+    if (selection.has(row.id)) count++;
+  }
   if (count === 0) return 'none';
-  return count === rows.length ? 'all' : 'some';
+  return count === selectable ? 'all' : 'some';
 }
 
 /** Emails of the selection for pasting into a mail client: one per line, blanks and repeats dropped. */

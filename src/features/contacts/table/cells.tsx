@@ -77,6 +77,9 @@ export function leadScoreCell(value: string | null): CellView {
   return score.numeric ? { content: score.text } : textCell(score.text);
 }
 
+/** The hover title of a row whose record came without an id. */
+export const NO_ID_TITLE = 'This record came without a contact id: its details cannot be opened or selected.';
+
 /** Why a marked value is shown as it came. */
 export const UNREADABLE_NOTE = 'Could not be read as a date and time; shown as sent';
 

@@ -33,6 +33,7 @@ import {
   toggleRow,
   type Selection,
 } from '../selection/selection';
+import { NO_ID_TITLE } from './cells';
 import type { ContactColumn } from './columns';
 import { assignRowSlots, inSlotOrder, type RowSlots } from './row-slots';
 import { sortContacts } from './sort-contacts';
@@ -699,7 +700,8 @@ const ContactRow = memo(function ContactRow({
       aria-selected={actions ? selected : undefined}
       tabIndex={-1}
       onClick={onClick}
-      className={`grid-row border-b border-slate-100 hover:bg-sky-50 focus-visible:outline-offset-[-2px] dark:border-slate-800/70 dark:hover:bg-slate-800 ${actions ? 'cursor-pointer' : ''} ${stripe}`}
+      title={contact.id === '' ? NO_ID_TITLE : undefined}
+      className={`grid-row border-b border-slate-100 hover:bg-sky-50 focus-visible:outline-offset-[-2px] dark:border-slate-800/70 dark:hover:bg-slate-800 ${actions && contact.id !== '' ? 'cursor-pointer' : ''} ${stripe}`}
       style={{ transform: `translateY(${index * rowHeight}px)` }}
     >
       <div className="grid-pinned bg-inherit">
@@ -710,6 +712,8 @@ const ContactRow = memo(function ContactRow({
               // Not a tab stop per row: the keyboard selects the focused row with x.
               tabIndex={-1}
               aria-label={`Select ${contact.email || contact.full_name || contact.id}`}
+              // Selection is kept by id: a record without one cannot be selected.
+              disabled={contact.id === ''}
               checked={selected}
               onChange={() => undefined}
               onClick={(event) => actions.toggle(contact, event.shiftKey)}
