@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { ERROR_LABELS, errorBody } from '../src/shared/contract';
 import { columnLabel, ContactsScreen, pageRange } from './support/contacts-screen';
-import { startFaultUpstream, type Fault, type FaultUpstream } from './support/fault-upstream';
+import { drifting, startFaultUpstream, type Fault, type FaultUpstream } from './support/fault-upstream';
 import { expect, expectConsoleErrors, test as base } from './support/fixtures';
 import { startLiveApp, type LiveApp } from './support/live-app';
 import type { SandboxApi } from './support/sandbox-api';
@@ -401,4 +401,85 @@ test('a 20-second response while the person keeps changing filters: earlier requ
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expect(page).toHaveURL(url);
   expect(listRequests()).toBe(stages.length);
+});
+
+test('a drifting upstream: every row shows, a quiet notice says what drifted, the detail lists other fields, the CSV holds the instants', async ({
+  page,
+  context,
+  upstream,
+  liveApp,
+  api,
+  workspaces,
+}) => {
+  const workspace = workspaces.large.id;
+  const expected = (await api.contacts({ workspace, page: 1, display: 100 })).data;
+  const screen = new ContactsScreen(page);
+  await screen.useBlobDownloads();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: liveApp.url });
+  upstream.inject(drifting, (target) => target.startsWith('/contacts'));
+  await page.goto(`${liveApp.url}/?workspace=${workspace}`);
+  await screen.expectRange(pageRange(1, 100, await api.totalFound({ workspace })));
+
+  // Every row of the page is there, the one without an id included.
+  await expect(screen.grid).toHaveAttribute('aria-rowcount', String(expected.length + 1));
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const emails = await screen.columnTexts(columnLabel('email'));
+  expect(emails).toEqual(expected.slice(0, emails.length).map((contact) => contact.email || '—'));
+  await expect(screen.row(18)).toHaveAttribute('title', /without a contact id/);
+  await expect(await screen.cell(screen.row(14), columnLabel('stage'))).toHaveText('Warm lead');
+  await expect(screen.stage('Warm lead')).toHaveCount(0);
+
+  // The notice: how many values, which fields, one example; the details hold no contact value.
+  const notice = page.getByRole('region', { name: 'Values in unexpected forms' });
+  await expect(notice).toContainText(/\d+ values in \d+ fields \(.*created.*\)/);
+  const example = /Example: (data\[\d+\]\.\w+)\./.exec((await notice.textContent()) ?? '')?.[1];
+  await notice.getByRole('button', { name: 'Copy details' }).click();
+  await expect(notice.getByRole('status')).toHaveText('Copied');
+  const details = await page.evaluate(() => navigator.clipboard.readText());
+  expect(details).toContain(`first at ${example}`);
+  expect(details).toContain('created: ISO 8601 ×');
+  expect(details).toContain('created: unreadable ×1, first at data[9].created');
+  expect(details).toContain('id: missing ×1, first at data[17].id');
+  for (const contact of expected.slice(0, 20)) {
+    if (contact.email) expect(details).not.toContain(contact.email);
+  }
+
+  // Created, shown: the same instant whatever form it came in; the unreadable one as sent, marked.
+  const control = await screen.openColumns();
+  await control.getByRole('checkbox', { name: 'Created', exact: true }).check();
+  await page.keyboard.press('Escape');
+  const utc = (seconds: unknown) =>
+    `${new Date(Number(seconds) * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  for (const row of [5, 6, 8, 9]) {
+    await expect(await screen.cellTitle(screen.row(row), 'Created')).toHaveAttribute(
+      'title',
+      utc(expected[row - 1]?.created),
+    );
+  }
+  const unreadable = await screen.cell(screen.row(10), 'Created');
+  await expect(unreadable).toContainText('last spring');
+  await expect(unreadable.getByRole('img', { name: 'Unreadable value' })).toBeVisible();
+
+  // The CSV: every row, the drifted instants as ISO 8601 UTC, the unreadable one as sent.
+  const csv = await screen.exportCsv(/^Current page/);
+  expect(csv.rows).toHaveLength(expected.length);
+  const created = csv.header.indexOf('Created');
+  expect(csv.rows.map((row) => row[created])).toEqual(
+    expected.map((contact, index) =>
+      index === 9 ? 'last spring' : `${new Date(Number(contact.created) * 1000).toISOString().slice(0, 19)}Z`,
+    ),
+  );
+
+  // The detail panel lists the fields the contract does not know, by their code.
+  await screen.row(1).click();
+  const panel = page.getByRole('dialog');
+  const other = panel.getByRole('region', { name: 'Other fields' });
+  await expect(other).toContainText('engagement_score');
+  await expect(other).toContainText('tags');
+  await expect(other).toContainText('["imported","batch-0"]');
+  await page.keyboard.press('Escape');
+
+  // A row without an id opens nothing.
+  await screen.row(18).click();
+  await expect(panel).toHaveCount(0);
 });

@@ -283,11 +283,12 @@ export function readContactsPage(
   if (total.value === null) {
     return { ok: false, path: 'total_found', message: `expected a count, got ${formOf(body.total_found)}` };
   }
-  if (tally.everyForm || total.form !== 'number')
-    tally.note('total_found', total.form, total.form === 'number', '');
   const data: unknown[] = body.data;
   for (let index = 0; index < data.length; index++)
     data[index] = readRow(data[index], tally, `data[${index}]`);
+  // After the rows: the notice's example is the first drifted value of a record.
+  if (tally.everyForm || total.form !== 'number')
+    tally.note('total_found', total.form, total.form === 'number', '');
   const display = request?.display ?? Math.max(data.length, 1);
   body.total_found = total.value;
   body.current_page = readPageCount(body, 'current_page', request?.page ?? 1, tally);
