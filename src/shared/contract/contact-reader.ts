@@ -155,10 +155,13 @@ function readStage(
   tally: FormTally,
   at: string,
 ) {
-  readText(record, code, name, tally, at);
+  const sent = record[code];
+  if (typeof sent !== 'string') readText(record, code, name, tally, at);
   const stage = record[code];
   if (typeof stage === 'string' && stage.trim() !== '' && !isStage(stage)) {
     tally.note(name, 'undocumented stage', false, at, code);
+  } else if (typeof sent === 'string' && tally.everyForm) {
+    tally.note(name, formOf(sent), true, at, code);
   }
 }
 
