@@ -19,6 +19,7 @@ import {
   type FormCount,
 } from '../../src/shared/contract';
 import { documentedExample, type ExampleName } from '../../src/shared/contract/examples';
+import { DEFAULT_RATE_LIMIT_WAIT_MS, parseRetryAfter } from '../../src/features/contacts/api/api-client';
 
 /**
  * What check-live learns from a real Mailstand account in at most 10 requests: per endpoint, the
@@ -57,38 +58,29 @@ export type LiveReport = {
   requests: number;
 };
 
-type Fetch = typeof fetch;
+export type LiveCheckOptions = { apiUrl: URL; apiKey: string };
 
-export type LiveCheckOptions = {
-  apiUrl: URL;
-  apiKey: string;
-  fetch?: Fetch;
-  /** Time between two requests; Mailstand's limit allows one per 150 ms. */
-  spacingMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-};
+type Answer = { status: number | null; body: unknown; problem: string | null };
 
-type Answer = { status: number | null; body: unknown; text: string; problem: string | null };
+/** One request per this many ms keeps under Mailstand's 100 per 15 s. */
+const SPACING_MS = RATE_LIMIT.windowMs / RATE_LIMIT.requests;
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Requests, paced and counted; past MAX_REQUESTS it answers without asking. */
 function createRequester(options: LiveCheckOptions) {
-  const doFetch = options.fetch ?? fetch;
-  const sleep = options.sleep ?? wait;
-  const spacing = options.spacingMs ?? RATE_LIMIT.windowMs / RATE_LIMIT.requests;
   const authorization = `Basic ${Buffer.from(`${options.apiKey}:`).toString('base64')}`;
   let sent = 0;
   let last = -Infinity;
 
   async function once(path: string): Promise<{ answer: Answer; retryAfterMs: number | null }> {
-    const gap = last + spacing - Date.now();
+    const gap = last + SPACING_MS - Date.now();
     if (gap > 0) await sleep(gap);
     last = Date.now();
     sent += 1;
     const url = new URL(options.apiUrl.pathname.replace(/\/$/, '') + path, options.apiUrl.origin);
     try {
-      const response = await doFetch(url, {
+      const response = await fetch(url, {
         headers: { Authorization: authorization, Accept: 'application/json' },
       });
       const text = await response.text();
@@ -98,22 +90,22 @@ function createRequester(options: LiveCheckOptions) {
       } catch {
         body = undefined;
       }
-      const retryAfter = Number(response.headers.get('retry-after'));
       return {
         answer: {
           status: response.status,
           body,
-          text,
           problem:
             body === undefined ? (text.trim() === '' ? 'the body was empty' : 'the body was not JSON') : null,
         },
         retryAfterMs:
-          response.status === 429 ? (Number.isFinite(retryAfter) ? retryAfter * 1000 : 15_000) : null,
+          response.status === 429
+            ? (parseRetryAfter(response.headers.get('retry-after')) ?? DEFAULT_RATE_LIMIT_WAIT_MS)
+            : null,
       };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       return {
-        answer: { status: null, body: undefined, text: '', problem: `no answer (${reason})` },
+        answer: { status: null, body: undefined, problem: `no answer (${reason})` },
         retryAfterMs: null,
       };
     }
@@ -128,7 +120,6 @@ function createRequester(options: LiveCheckOptions) {
         return {
           status: null,
           body: undefined,
-          text: '',
           problem: `not sent: the check stops at ${MAX_REQUESTS} requests`,
         };
       }
