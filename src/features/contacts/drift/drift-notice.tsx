@@ -1,31 +1,27 @@
 import { useState } from 'react';
+import { FeatureBoundary, lazyFeature } from '../../../app/lazy-feature';
 import type { ValueDrift } from '../../../shared/contract';
-import { Button } from '../../../components/ui/button';
-import { CopyButton } from '../detail/copy-button';
-import { summariseDrift } from './drift-summary';
+
+// Its own chunk: most pages never drift, and the start carries only this check.
+const panel = lazyFeature(() => import('./drift-notice-panel').then((module) => module.DriftNoticePanel));
+
+/** Stays the same while the same fields drift in the same forms, whatever the page. */
+function driftSignature(drift: readonly ValueDrift[]): string {
+  return drift.map((entry) => `${entry.field}\u0000${entry.form}`).join('\u0001');
+}
 
 /**
- * A quiet note above the grid when the page's values came in unexpected forms: the rows stay
- * visible, this only says what drifted and offers the details for a bug report. Dismissed, it
- * stays away while the same fields drift the same way.
+ * A quiet note above the grid when the page's values came in unexpected forms (see
+ * DriftNoticePanel). Dismissed, it stays away while the same fields drift the same way.
  */
 export function DriftNotice({ drift }: { drift: readonly ValueDrift[] | undefined }) {
   const [dismissed, setDismissed] = useState<string | null>(null);
-  const summary = summariseDrift(drift ?? []);
-  if (summary === null || summary.signature === dismissed) return null;
+  if (drift === undefined || drift.length === 0) return null;
+  const signature = driftSignature(drift);
+  if (signature === dismissed) return null;
   return (
-    <section
-      aria-label="Values in unexpected forms"
-      className="flex flex-none flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 bg-slate-50 px-4 py-1.5 text-sm text-slate-700 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-300"
-    >
-      <p className="min-w-0 flex-1">
-        {summary.headline} All rows are shown; a value that could not be read is marked ⚠ and shown as sent.
-        Example: <code className="font-mono text-xs">{summary.example}</code>.
-      </p>
-      <CopyButton text={summary.details} label="Copy details" />
-      <Button variant="ghost" className="-my-1 py-1" onClick={() => setDismissed(summary.signature)}>
-        Dismiss
-      </Button>
-    </section>
+    <FeatureBoundary what="the note on values in unexpected forms" loading={null}>
+      <panel.Component drift={drift} onDismiss={() => setDismissed(signature)} />
+    </FeatureBoundary>
   );
 }

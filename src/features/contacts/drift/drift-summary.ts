@@ -13,8 +13,6 @@ export type DriftSummary = {
   example: string;
   /** Field, form and count per line, for "Copy details". */
   details: string;
-  /** Stays the same while the same fields drift in the same forms, whatever the page. */
-  signature: string;
 };
 
 function plural(count: number, one: string, many: string): string {
@@ -31,6 +29,5 @@ export function summariseDrift(drift: readonly ValueDrift[]): DriftSummary | nul
     'Mailstand values in unexpected forms on one page (field: form ×count, first path):',
     ...drift.map((entry) => `${entry.field}: ${entry.form} ×${entry.count}, first at ${entry.example}`),
   ].join('\n');
-  const signature = drift.map((entry) => `${entry.field}\u0000${entry.form}`).join('\u0001');
-  return { headline, example: first.example, details, signature };
+  return { headline, example: first.example, details };
 }
