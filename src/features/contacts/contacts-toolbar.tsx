@@ -1,12 +1,12 @@
-import type { SortingState } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import type { Campaign, Contact, Workspace } from '../../shared/contract';
-import type { ColumnLayout, ColumnOption } from './columns/column-layout';
 import { ColumnsControl } from './columns/columns-control';
 import { viewLink } from './columns/shared-view-link';
 import { CopyButton } from './detail/copy-button';
 import { ExportMenu, ExportStatus, type ExportChoice } from './export/export-menu';
 import { useContactExport } from './export/use-contact-export';
 import type { ContactFilters } from './filters/filter-params';
+import type { ColumnArrangement } from './results/use-grid-columns';
 import type { Selection } from './selection/selection';
 import { SelectionBar } from './selection/selection-bar';
 
@@ -16,22 +16,19 @@ type ContactsToolbarProps = {
   campaign: Campaign | null;
   /** The grid's columns in order, with their labels: what the table shows is what is exported. */
   shownColumns: { id: string; label: string }[];
-  options: ColumnOption[];
-  layout: ColumnLayout;
-  onLayoutChange: (layout: ColumnLayout) => void;
-  onLayoutReset: () => void;
+  arrangement: ColumnArrangement;
   selection: Selection<Contact>;
   onSelectionChange: (selection: Selection<Contact>) => void;
   /** The rows of this page in the order shown. */
-  pageRows: () => Contact[];
+  pageRows: readonly Contact[];
   totalFound: number | null;
-  sorting: SortingState;
-  onClearSorting: () => void;
+  /** Shown first, e.g. how the page is sorted. */
+  note?: ReactNode;
 };
 
-/** Above the grid: sorting note, selection, columns, export and the link to this view. */
+/** Above the grid: a note, selection, columns, export and the link to this view. */
 export function ContactsToolbar(props: ContactsToolbarProps) {
-  const { filters, workspace, campaign, selection, sorting } = props;
+  const { filters, workspace, campaign, selection, arrangement } = props;
   const exporter = useContactExport();
 
   const onExport = (choice: ExportChoice) =>
@@ -40,16 +37,13 @@ export function ContactsToolbar(props: ContactsToolbarProps) {
         choice === 'all'
           ? { kind: 'all' }
           : choice === 'page'
-            ? { kind: 'page', rows: props.pageRows() }
+            ? { kind: 'page', rows: props.pageRows }
             : { kind: 'selection', rows: [...selection.values()] },
       filters,
       workspaceName: workspace.name,
       campaignName: campaign?.name ?? null,
       columns: props.shownColumns,
     });
-
-  const sortedBy = sorting[0];
-  const sortedLabel = props.shownColumns.find((column) => column.id === sortedBy?.id)?.label;
 
   return (
     <>
@@ -59,35 +53,27 @@ export function ContactsToolbar(props: ContactsToolbarProps) {
         onPointerOver={exporter.preload}
         onFocus={exporter.preload}
       >
-        {sortedBy && (
-          <p role="status" className="text-slate-600 dark:text-slate-400">
-            {sortedLabel ?? sortedBy.id} {sortedBy.desc ? 'descending' : 'ascending'}, sorted within this page
-            (Mailstand cannot sort the whole list).{' '}
-            <button type="button" onClick={props.onClearSorting} className="underline underline-offset-2">
-              Clear sort
-            </button>
-          </p>
-        )}
+        {props.note}
         <SelectionBar
           selection={selection}
           onExport={() => onExport('selection')}
           onClear={() => props.onSelectionChange(new Map())}
         />
         <ColumnsControl
-          options={props.options}
-          layout={props.layout}
-          onChange={props.onLayoutChange}
-          onReset={props.onLayoutReset}
+          options={arrangement.options}
+          layout={arrangement.layout}
+          onChange={arrangement.setLayout}
+          onReset={arrangement.resetLayout}
         />
         <ExportMenu
-          pageCount={props.pageRows().length}
+          pageCount={props.pageRows.length}
           selectionCount={selection.size}
           totalFound={props.totalFound}
           busy={exporter.state.phase === 'running'}
           onExport={onExport}
         />
         <CopyButton
-          text={viewLink(window.location.origin, window.location.pathname, filters, props.layout)}
+          text={viewLink(window.location.origin, window.location.pathname, filters, arrangement.layout)}
           label="Copy link to this view"
         />
       </div>

@@ -180,10 +180,9 @@ function CampaignList({ contact, workspace }: { contact: ContactDetail; workspac
 }
 
 function TimestampValue({ seconds }: { seconds: number | null }) {
-  const view = timestampCell(seconds);
   return (
-    <dd title={view.title} className="tabular-nums">
-      {view.content}
+    <dd title={timestampCell.title(seconds)} className="tabular-nums">
+      {timestampCell.content(seconds)}
     </dd>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FeatureLoadError, lazyModule } from '../../../app/lazy-feature';
+import { FeatureLoadError, lazyModule } from '../../../components/lazy-feature';
 import type { Contact } from '../../../shared/contract';
 import type { ContactFilters } from '../filters/filter-params';
 import type { runExport } from './export-code';

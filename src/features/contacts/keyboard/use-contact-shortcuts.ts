@@ -1,6 +1,6 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Contact } from '../../../shared/contract';
-import type { ContactsTableHandle } from '../table/contacts-table';
+import type { GridHandle } from '../table/grid-focus';
 import { shortcutFor } from './shortcuts';
 
 /** Inputs where keys type text; checkboxes, radios and buttons are not among them. */
@@ -18,7 +18,7 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 type ShortcutHandlers = {
-  table: RefObject<ContactsTableHandle | null>;
+  grid: RefObject<GridHandle | null>;
   onOpen: (contact: Contact) => void;
   onHelp: () => void;
 };
@@ -37,8 +37,8 @@ export function useContactShortcuts(handlers: ShortcutHandlers): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
       const target = event.target instanceof Element ? event.target : null;
-      const grid = target?.closest('[role="grid"]') ?? null;
-      const onRow = grid !== null && target?.closest('[role="row"]')?.getAttribute('aria-rowindex') !== '1';
+      const inGrid = target?.closest('[role="grid"]') != null;
+      const onRow = inGrid && target?.closest('[role="row"]')?.getAttribute('aria-rowindex') !== '1';
       const action = shortcutFor({
         key: event.key,
         ctrlKey: event.ctrlKey,
@@ -48,25 +48,25 @@ export function useContactShortcuts(handlers: ShortcutHandlers): void {
         onRow: onRow && target?.getAttribute('role') === 'row',
       });
       if (action === null || action === 'close') return;
-      const { table, onOpen, onHelp } = latest.current;
+      const { grid, onOpen, onHelp } = latest.current;
       const arrow = event.key === 'ArrowDown' || event.key === 'ArrowUp';
       // Arrows belong to whatever has focus (radios, selects, scrolling) unless that is the grid.
-      if (arrow && grid === null && target !== document.body) return;
+      if (arrow && !inGrid && target !== document.body) return;
       switch (action) {
         case 'next-row':
         case 'previous-row':
-          table.current?.moveFocus(action);
+          grid.current?.moveFocus(action);
           break;
         case 'open-row': {
-          const contact = table.current?.focusedContact();
+          const contact = grid.current?.focusedContact();
           if (!contact) return;
           onOpen(contact);
           break;
         }
         case 'toggle-row': {
-          const contact = table.current?.focusedContact();
+          const contact = grid.current?.focusedContact();
           if (!contact) return;
-          table.current?.toggleSelected(contact);
+          grid.current?.toggleSelected(contact);
           break;
         }
         case 'focus-search':
