@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import { createExternalStore } from '../../../lib/external-store';
 import { applyFilterPatch, clearedFilters, parseFilters, writeFilters } from './filter-params';
 import type { ContactFilters, FilterPatch } from './filter-params';
 
@@ -8,22 +9,9 @@ import type { ContactFilters, FilterPatch } from './filter-params';
  * values live in a small module store beside it, because the URL they describe is already gone.
  */
 
-const listeners = new Set<() => void>();
+// Back and Forward change the URL without us; our own writes notify through emit().
+const { subscribe, emit } = createExternalStore('popstate');
 let notices: string[] = [];
-
-function emit(): void {
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  // Back and Forward change the URL without us; our own writes notify through emit().
-  window.addEventListener('popstate', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
-  };
-}
 
 const getSearch = (): string => window.location.search;
 const getNotices = (): string[] => notices;
