@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { parseFilters } from '../../features/contacts/filters/filter-params';
+import { parseFilters } from '../../features/contacts/params/filter-params';
 import { routeApiRequest } from '../../server/proxy/api-route';
 import { parseContactsQuery } from '../../server/sandbox/contacts-query';
-import { MAX_DISPLAY, MAX_PAGE, MAX_SEARCH_LENGTH, quoteValue, readFlag, readId, readPage } from './contacts-params';
+import {
+  MAX_DISPLAY,
+  MAX_PAGE,
+  MAX_SEARCH_LENGTH,
+  quoteValue,
+  readFlag,
+  readId,
+  readPage,
+} from './contacts-params';
 
 const WORKSPACE = 'space_PO6fCH6vqL8TxdSjVhpL8i5Kp';
 

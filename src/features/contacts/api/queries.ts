@@ -8,7 +8,7 @@ import {
   workspacesResponseSchema,
 } from '../../../shared/contract';
 import type { Campaign, ContactsPage, ContactsParam } from '../../../shared/contract';
-import type { ContactFilters } from '../filters/filter-params';
+import type { ContactFilters } from '../params/filter-params';
 import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet, freeRequestSlots } from './api-client';
 
 /** Rows of a page are worth showing again for a minute; after that a revisit refetches. */

@@ -9,7 +9,7 @@ import { stageBadge, stageTitle } from '../table/stage-badge';
 import { CopyButton } from './copy-button';
 import { DetailPanelFrame, DetailSkeleton } from './detail-panel-frame';
 import { contactDetailGroups, mailtoHref, type DetailField, type DetailValue } from './detail-fields';
-import { formatLocalTime } from './local-time';
+import { formatLocalTime } from '../table/local-time';
 
 type ContactDetailPanelProps = { contactId: string; workspace: string; onClose: () => void };
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { createExternalStore } from '../../../lib/external-store';
-import { applyFilterPatch, clearedFilters, parseFilters, writeFilters } from './filter-params';
-import type { ContactFilters, FilterPatch } from './filter-params';
+import { applyFilterPatch, clearedFilters, parseFilters, writeFilters } from '../params/filter-params';
+import type { ContactFilters, FilterPatch } from '../params/filter-params';
 
 /**
  * The URL is the single source of truth for the filters: this hook reads location.search through

@@ -1,6 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Contact } from '../../../shared/contract';
-import type { GridHandle } from '../table/grid-focus';
 import { shortcutFor } from './shortcuts';
 
 /** Inputs where keys type text; checkboxes, radios and buttons are not among them. */
@@ -17,8 +16,15 @@ function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type);
 }
 
+/** What the shortcuts do to the rows: the grid offers it. */
+export type ShortcutRows = {
+  moveFocus(direction: 'next-row' | 'previous-row'): void;
+  focusedContact(): Contact | null;
+  toggleSelected(contact: Contact): void;
+};
+
 type ShortcutHandlers = {
-  grid: RefObject<GridHandle | null>;
+  grid: RefObject<ShortcutRows | null>;
   onOpen: (contact: Contact) => void;
   onHelp: () => void;
 };

@@ -1,7 +1,7 @@
 import { Button } from '../../../components/ui/button';
 import { MessagePanel } from '../../../components/ui/message-panel';
 import type { Workspace } from '../../../shared/contract';
-import { activeFilterChips, type ContactFilters } from '../filters/filter-params';
+import { activeFilterChips, type ContactFilters } from '../params/filter-params';
 
 /** No contact at all, or none matching the filters (with the way out). */
 export function EmptyResults({

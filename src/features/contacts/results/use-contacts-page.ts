@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ContactsPage } from '../../../shared/contract';
 import { contactsPageQuery, usePrefetchNextPage } from '../api/queries';
-import type { ContactFilters } from '../filters/filter-params';
+import type { ContactFilters } from '../params/filter-params';
 import type { ContactFiltersApi } from '../filters/use-contact-filters';
 
 /**

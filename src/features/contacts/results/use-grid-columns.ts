@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { allFieldsQuery } from '../api/queries';
 import { decodeLayoutParam, setColumnWidth } from '../columns/column-layout';
 import { columnOptions, tableColumnState } from '../columns/column-options';
-import { localTimeColumn } from '../columns/local-time-column';
+import { localTimeColumn } from '../table/local-time-column';
 import { claimSharedLayout } from '../columns/shared-view-link';
 import { useColumnLayout } from '../columns/use-column-layout';
 import { withCustomFieldColumns } from '../table/columns';

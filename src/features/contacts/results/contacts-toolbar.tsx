@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
-import type { Campaign, Contact, Workspace } from '../../shared/contract';
-import { ColumnsControl } from './columns/columns-control';
-import { viewLink } from './columns/shared-view-link';
-import { CopyButton } from './detail/copy-button';
-import { ExportMenu, ExportStatus, type ExportChoice } from './export/export-menu';
-import { useContactExport } from './export/use-contact-export';
-import type { ContactFilters } from './filters/filter-params';
-import type { ColumnArrangement } from './results/use-grid-columns';
-import type { Selection } from './selection/selection';
-import { SelectionBar } from './selection/selection-bar';
+import type { Campaign, Contact, Workspace } from '../../../shared/contract';
+import { ColumnsControl } from '../columns/columns-control';
+import { viewLink } from '../columns/shared-view-link';
+import { CopyButton } from '../detail/copy-button';
+import { ExportMenu, ExportStatus, type ExportChoice } from '../export/export-menu';
+import { useContactExport } from '../export/use-contact-export';
+import type { ContactFilters } from '../params/filter-params';
+import type { ColumnArrangement } from './use-grid-columns';
+import type { Selection } from '../selection/selection';
+import { SelectionBar } from './selection-bar';
 
 type ContactsToolbarProps = {
   filters: ContactFilters;

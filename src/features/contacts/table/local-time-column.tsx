@@ -1,6 +1,6 @@
-import { LOCAL_TIME_COLUMN, formatLocalTime } from '../detail/local-time';
-import { EMPTY_CONTENT } from '../table/cells';
-import type { ContactColumn } from '../table/contact-table';
+import { LOCAL_TIME_COLUMN, formatLocalTime } from './local-time';
+import { EMPTY_CONTENT } from './cells';
+import type { ContactColumn } from './contact-table';
 
 /**
  * "Local time": the contact's wall clock from its timezone, to call or email in working hours.
