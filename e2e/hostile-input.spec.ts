@@ -1,4 +1,4 @@
-import { parseFilters, writeFilters } from '../src/features/contacts/filters/filter-params';
+import { parseFilters, writeFilters } from '../src/features/contacts/params/filter-params';
 import type { Contact } from '../src/shared/contract';
 import { columnLabel, type ContactsScreen } from './support/contacts-screen';
 import { expect, expectConsoleErrors, test } from './support/fixtures';

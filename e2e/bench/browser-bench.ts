@@ -1,6 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright';
 import { columnLayoutStorageKey } from '../../src/features/contacts/columns/column-layout';
-import { DEFAULT_FILTERS, writeFilters } from '../../src/features/contacts/filters/filter-params';
+import { DEFAULT_FILTERS, writeFilters } from '../../src/features/contacts/params/filter-params';
 import { MAX_DISPLAY } from '../../src/shared/contract';
 import { CHROMIUM_ARGS, findChromium } from '../support/find-chromium';
 import type { Scenario } from './scenario';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: builds the app, starts the real server on the sandbox, and measures the sandbox
  * API, the /api proxy and the app in Chromium. Prints tables, then every figure against its
- * target (issue 5), and writes bench-results/latest.json. Separate from the tests: nothing here
+ * target, and writes bench-results/latest.json. Separate from the tests: nothing here
  * passes or fails a build.
  *
  *   npm run bench                        100,000 contacts: API and browser (a few minutes)

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { DEFAULT_DISPLAY } from '../../src/features/contacts/filters/filter-params';
+import { DEFAULT_DISPLAY } from '../../src/features/contacts/params/filter-params';
 import { CONTACT_FIELDS, type ContactFieldCode, type ContactsPage } from '../../src/shared/contract';
 import { readCsvDownload, type CsvFile } from './csv-file';
 import { queryString, SandboxApi, type ContactsQuery } from './sandbox-api';
@@ -27,8 +27,8 @@ export function columnLabel(code: ContactFieldCode): string {
 }
 
 /**
- * The contact browser's screen, located by role and accessible name only (the names agreed in
- * /tmp/team/frontend-interfaces.md and issue 3), so the tests read like what a person does.
+ * The contact browser's screen, located by role and accessible name only, so the tests read like
+ * what a person does.
  */
 export class ContactsScreen {
   readonly grid: Locator;

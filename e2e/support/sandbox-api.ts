@@ -9,7 +9,7 @@ import {
   type Stage,
   type Workspace,
 } from '../../src/shared/contract';
-import { DEFAULT_DISPLAY } from '../../src/features/contacts/filters/filter-params';
+import { DEFAULT_DISPLAY } from '../../src/features/contacts/params/filter-params';
 
 const MAX_RATE_LIMITED_RETRIES = 5;
 

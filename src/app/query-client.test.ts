@@ -4,7 +4,7 @@ import { errorBody } from '../shared/contract';
 import { ApiError } from '../features/contacts/api/api-client';
 import { sendJson, startLocalUpstream } from '../features/contacts/api/local-upstream.test-support';
 import { contactsPageQuery, workspacesQuery } from '../features/contacts/api/queries';
-import { DEFAULT_FILTERS } from '../features/contacts/filters/filter-params';
+import { DEFAULT_FILTERS } from '../features/contacts/params/filter-params';
 import { createQueryClient } from './query-client';
 
 const WORKSPACE = 'space_PO6fCH6vqL8TxdSjVhpL8i5Kp';

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { createStoredText } from '../../lib/external-store';
 import { PREFERENCES_STORAGE_KEY, isDark, parsePreferences, type Preferences } from './preferences';
 
 /**
@@ -6,26 +7,8 @@ import { PREFERENCES_STORAGE_KEY, isDark, parsePreferences, type Preferences } f
  * data-density), so every part of the page follows without being passed them.
  */
 
-const listeners = new Set<() => void>();
-let unsaved: string | null = null;
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  window.addEventListener('storage', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', listener);
-  };
-}
-
-function readStored(): string | null {
-  if (unsaved !== null) return unsaved;
-  try {
-    return window.localStorage.getItem(PREFERENCES_STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
+const storedText = createStoredText();
+const readStored = () => storedText.read(PREFERENCES_STORAGE_KEY);
 
 function subscribeSystemDark(listener: () => void): () => void {
   const query = window.matchMedia('(prefers-color-scheme: dark)');
@@ -49,7 +32,7 @@ export function applyStoredPreferences(): void {
 }
 
 export function usePreferences() {
-  const stored = useSyncExternalStore(subscribe, readStored);
+  const stored = useSyncExternalStore(storedText.subscribe, readStored);
   const preferences = parsePreferences(stored);
   const systemDark = useSyncExternalStore(subscribeSystemDark, systemPrefersDark);
   const dark = isDark(preferences.theme, systemDark);
@@ -57,15 +40,10 @@ export function usePreferences() {
   useEffect(() => applyToDocument(dark, preferences.density), [dark, preferences.density]);
 
   const setPreferences = useCallback((patch: Partial<Preferences>) => {
-    const next = JSON.stringify({ ...parsePreferences(readStored()), ...patch });
-    try {
-      window.localStorage.setItem(PREFERENCES_STORAGE_KEY, next);
-      unsaved = null;
-    } catch {
-      // Storage refused (private window, quota): the choice lasts for this page.
-      unsaved = next;
-    }
-    for (const listener of listeners) listener();
+    storedText.write(
+      PREFERENCES_STORAGE_KEY,
+      JSON.stringify({ ...parsePreferences(readStored()), ...patch }),
+    );
   }, []);
 
   return { preferences, setPreferences };

@@ -5,6 +5,8 @@
  * here, so no request that was not one of the five allowed calls ever leaves the server.
  */
 
+import { idPatternSource } from '../../shared/contract';
+
 export const API_PREFIX = '/api';
 
 /** Real filter queries stay far below this; a longer one is a mistake or an attack. */
@@ -18,14 +20,13 @@ export const ALLOWED_API_CALLS = [
   'GET /api/contacts/{contact_id}',
 ] as const;
 
-// Mailstand ids are a prefix and 25 letters or digits; no dot, slash or percent sign can appear.
-const ID = '[A-Za-z0-9_-]{1,128}';
+// Ids as the contract writes them: no dot, slash or percent sign can appear.
 const ALLOWED_PATHS = [
   /^\/workspaces$/,
-  new RegExp(`^/workspaces/${ID}/all-fields$`),
+  new RegExp(`^/workspaces/${idPatternSource('workspace')}/all-fields$`),
   /^\/campaigns$/,
   /^\/contacts$/,
-  new RegExp(`^/contacts/${ID}$`),
+  new RegExp(`^/contacts/${idPatternSource('contact')}$`),
 ];
 
 // Dot segments, empty segments, percent-encoding of any kind (so double encoding too), backslashes,

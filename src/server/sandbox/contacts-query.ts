@@ -1,4 +1,15 @@
-import { ENGAGEMENT_FILTERS, ERROR_LABELS, MAX_DISPLAY, STAGES, isStage } from '../../shared/contract';
+import {
+  ENGAGEMENT_FILTERS,
+  ERROR_LABELS,
+  REQUIRED_PAGE_PARAMS,
+  STAGES,
+  quoteValue as quote,
+  readDisplay,
+  readFlag,
+  readPage,
+  readSearch,
+  readStage,
+} from '../../shared/contract';
 import type { EngagementFilter, Stage } from '../../shared/contract';
 
 /**
@@ -19,9 +30,7 @@ export type ContactsQuery = PageQuery &
     stage: Stage | null;
   };
 
-const REQUIRED = ['workspace', 'display', 'page'] as const;
-/** Far past any account, and still an exact number once multiplied by a `display` of 2000. */
-const MAX_PAGE = 999_999_999_999;
+const REQUIRED = REQUIRED_PAGE_PARAMS;
 const OPTIONAL = ['campaign', 'search', 'stage', ...ENGAGEMENT_FILTERS] as const;
 
 function invalid(message: string): { ok: false; problem: QueryProblem } {
@@ -42,17 +51,14 @@ export function parsePageQuery(params: URLSearchParams): Parsed<PageQuery> {
   const repeated = REQUIRED.find((key) => params.getAll(key).length > 1);
   if (repeated)
     return invalid(`"${repeated}" must be given once, not ${params.getAll(repeated).length} times`);
-  const display = wholeNumber(params.get('display') ?? '');
-  if (display === null || display < 1 || display > MAX_DISPLAY) {
-    return invalid(
-      `"display" must be a whole number from 1 to ${MAX_DISPLAY}; got ${quote(params.get('display'))}`,
-    );
-  }
-  const page = wholeNumber(params.get('page') ?? '');
-  if (page === null || page < 1 || page > MAX_PAGE) {
-    return invalid(`"page" must be a whole number from 1 to ${MAX_PAGE}; got ${quote(params.get('page'))}`);
-  }
-  return { ok: true, value: { workspace: params.get('workspace') ?? '', page, display } };
+  const display = readDisplay(params.get('display') ?? '');
+  if (!display.ok) return invalid(`"display" must be ${display.rule}; got ${quote(params.get('display'))}`);
+  const page = readPage(params.get('page') ?? '');
+  if (!page.ok) return invalid(`"page" must be ${page.rule}; got ${quote(params.get('page'))}`);
+  return {
+    ok: true,
+    value: { workspace: params.get('workspace') ?? '', page: page.value, display: display.value },
+  };
 }
 
 export function parseContactsQuery(params: URLSearchParams): Parsed<ContactsQuery> {
@@ -60,27 +66,28 @@ export function parseContactsQuery(params: URLSearchParams): Parsed<ContactsQuer
   if (!paging.ok) return paging;
   const repeated = repetition(params, OPTIONAL);
   if (repeated) return repeated;
-  const stage = params.get('stage') ?? '';
-  if (stage !== '' && !isStage(stage)) {
-    return invalid(`"stage" must be one of ${STAGES.join(', ')} (spelled exactly); got ${quote(stage)}`);
+  const stageText = params.get('stage') ?? '';
+  const stage = stageText === '' ? null : readStage(stageText);
+  if (stage && !stage.ok) {
+    return invalid(`"stage" must be one of ${STAGES.join(', ')} (spelled exactly); got ${quote(stageText)}`);
   }
+  const search = readSearch(params.get('search') ?? '');
+  if (!search.ok) return invalid(`"search" must be ${search.rule}; got ${quote(params.get('search'))}`);
   const engagement: Partial<Record<EngagementFilter, boolean>> = {};
   for (const filter of ENGAGEMENT_FILTERS) {
-    // Any capitalisation, as Mailstand's validator (Joi) converts booleans. "false" (or leaving the
-    // parameter out) means no filter, not "contacts that have not".
-    const value = params.get(filter)?.toLowerCase() ?? null;
-    if (value !== null && value !== 'true' && value !== 'false') {
-      return invalid(`"${filter}" must be a boolean, true or false; got ${quote(params.get(filter))}`);
-    }
-    engagement[filter] = value === 'true';
+    // "false" (or leaving the parameter out) means no filter, not "contacts that have not".
+    const text = params.get(filter);
+    const flag = text === null ? null : readFlag(text);
+    if (flag && !flag.ok) return invalid(`"${filter}" must be a boolean, ${flag.rule}; got ${quote(text)}`);
+    engagement[filter] = flag?.value === true;
   }
   return {
     ok: true,
     value: {
       ...paging.value,
       campaign: (params.get('campaign') ?? '') === '' ? null : (params.get('campaign') ?? null),
-      search: params.get('search') ?? '',
-      stage: isStage(stage) ? stage : null,
+      search: search.value,
+      stage: stage?.ok ? stage.value : null,
       has_opened: engagement.has_opened === true,
       has_clicked: engagement.has_clicked === true,
       has_replied: engagement.has_replied === true,
@@ -98,15 +105,4 @@ function repetition(
   return key === undefined
     ? null
     : invalid(`"${key}" must be given once, not ${params.getAll(key).length} times`);
-}
-
-/** A whole number written in plain decimal digits ("2000"), else null ("2e3", "1.5", " 5", "0x10"). */
-function wholeNumber(text: string): number | null {
-  if (!/^\d{1,15}$/.test(text)) return null;
-  return Number(text);
-}
-
-function quote(value: string | null): string {
-  const text = value ?? '';
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS } from '../filters/filter-params';
-import type { ContactFilters } from '../filters/filter-params';
+import { DEFAULT_FILTERS } from '../params/filter-params';
+import type { ContactFilters } from '../params/filter-params';
 import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS } from './api-client';
 import type { ApiErrorKind } from './api-client';
 import { sendJson, startLocalUpstream } from './local-upstream.test-support';

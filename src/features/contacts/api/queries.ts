@@ -7,8 +7,8 @@ import {
   contactsPageSchemaFor,
   workspacesResponseSchema,
 } from '../../../shared/contract';
-import type { Campaign, ContactsPage } from '../../../shared/contract';
-import type { ContactFilters } from '../filters/filter-params';
+import type { Campaign, ContactsPage, ContactsParam } from '../../../shared/contract';
+import type { ContactFilters } from '../params/filter-params';
 import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet, freeRequestSlots } from './api-client';
 
 /** Rows of a page are worth showing again for a minute; after that a revisit refetches. */
@@ -101,7 +101,7 @@ export function allFieldsQuery(workspace: string) {
   });
 }
 
-/** GET /contacts params for a filter state: the URL names are the API's own. */
+/** GET /contacts params for a filter state: the URL names are the API's own, every one of them. */
 export function contactsRequestParams(filters: ContactFilters) {
   return {
     workspace: filters.workspace,
@@ -114,7 +114,7 @@ export function contactsRequestParams(filters: ContactFilters) {
     has_clicked: filters.has_clicked,
     has_replied: filters.has_replied,
     has_bounced: filters.has_bounced,
-  };
+  } satisfies Record<ContactsParam, string | number | boolean | null>;
 }
 
 /** One page of contacts; pending (not fetched) until a workspace is chosen. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withCustomFieldColumns } from '../table/columns';
 import { defaultLayout, moveColumn, setColumnVisible, setColumnWidth } from './column-layout';
 import { columnOptions, tableColumnState } from './column-options';
-import { localTimeColumn } from './local-time-column';
+import { localTimeColumn } from '../table/local-time-column';
 
 const columns = [...withCustomFieldColumns([{ label: 'Imgur URL', code: 'custom_1' }]), localTimeColumn];
 const options = columnOptions(columns);

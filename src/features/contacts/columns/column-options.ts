@@ -1,4 +1,4 @@
-import type { ColumnSizingState, VisibilityState } from '@tanstack/react-table';
+import type { ColumnSizingState, ColumnVisibilityState } from '@tanstack/react-table';
 import { visibleColumnIds, type ColumnLayout, type ColumnOption } from './column-layout';
 
 /** The column every row is known by: always shown, first, pinned while scrolling sideways. */
@@ -34,14 +34,14 @@ export function tableColumnState(
   layout: ColumnLayout,
   columns: readonly DescribedColumn[],
   campaignSelected: boolean,
-): { columnOrder: string[]; columnVisibility: VisibilityState; columnSizing: ColumnSizingState } {
+): { columnOrder: string[]; columnVisibility: ColumnVisibilityState; columnSizing: ColumnSizingState } {
   const campaignOnly = new Set(
     columns.filter((column) => column.meta?.campaignOnly).map((column) => column.id ?? ''),
   );
   const shown = visibleColumnIds(layout).filter((id) => campaignSelected || !campaignOnly.has(id));
   const columnOrder = [PINNED_COLUMN, ...shown];
   const visible = new Set(columnOrder);
-  const columnVisibility: VisibilityState = {};
+  const columnVisibility: ColumnVisibilityState = {};
   for (const column of columns)
     if (column.id !== undefined) columnVisibility[column.id] = visible.has(column.id);
   return { columnOrder, columnVisibility, columnSizing: { ...layout.widths } };

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { FeatureBoundary, lazyFeature } from '../../../app/lazy-feature';
+import { FeatureBoundary, lazyFeature } from '../../../components/lazy-feature';
 import { Button } from '../../../components/ui/button';
 import type { ColumnLayout, ColumnOption } from './column-layout';
 

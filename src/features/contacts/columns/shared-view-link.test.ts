@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, parseFilters } from '../filters/filter-params';
+import { DEFAULT_FILTERS, parseFilters } from '../params/filter-params';
 import { decodeLayoutParam, defaultLayout, setColumnWidth, visibleColumnIds } from './column-layout';
 import { splitLayoutParam, viewLink } from './shared-view-link';
 

@@ -1,5 +1,5 @@
-import type { ContactFilters } from '../filters/filter-params';
-import { writeFilters } from '../filters/filter-params';
+import type { ContactFilters } from '../params/filter-params';
+import { writeFilters } from '../params/filter-params';
 import { encodeLayoutParam, type ColumnLayout } from './column-layout';
 
 /**

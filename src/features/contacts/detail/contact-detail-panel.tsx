@@ -9,12 +9,12 @@ import {
 } from '../../../shared/contract';
 import { describeApiError } from '../api/api-client';
 import { allFieldsQuery, campaignsQuery, contactQuery } from '../api/queries';
-import { UNREADABLE_NOTE, timestampCell } from '../table/cells';
+import { timestampCell, unreadableCell } from '../table/cells';
 import { stageBadge, stageTitle } from '../table/stage-badge';
 import { CopyButton } from './copy-button';
 import { DetailPanelFrame, DetailSkeleton } from './detail-panel-frame';
 import { contactDetailGroups, mailtoHref, type DetailField, type DetailValue } from './detail-fields';
-import { formatLocalTime } from './local-time';
+import { formatLocalTime } from '../table/local-time';
 
 type ContactDetailPanelProps = { contactId: string; workspace: string; onClose: () => void };
 
@@ -125,14 +125,7 @@ function FieldValue({ value }: { value: DetailValue }) {
     case 'text':
       return value.text;
     case 'unreadable':
-      return (
-        <span title={`${UNREADABLE_NOTE}: ${value.text}`}>
-          <span role="img" aria-label="Unreadable value" className="mr-1 text-amber-700 dark:text-amber-400">
-            ⚠
-          </span>
-          {value.text}
-        </span>
-      );
+      return <span title={unreadableCell.title(value.text)}>{unreadableCell.content(value.text)}</span>;
     case 'link':
       return (
         <a href={value.href} target="_blank" rel="noopener noreferrer" className={LINK_CLASS}>
@@ -194,10 +187,9 @@ function CampaignList({ contact, workspace }: { contact: ContactDetail; workspac
 }
 
 function TimestampValue({ seconds }: { seconds: Timestamp }) {
-  const view = timestampCell(seconds);
   return (
-    <dd title={view.title} className="tabular-nums">
-      {view.content}
+    <dd title={timestampCell.title(seconds)} className="tabular-nums">
+      {timestampCell.content(seconds)}
     </dd>
   );
 }

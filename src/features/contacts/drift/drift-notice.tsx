@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { FeatureBoundary, lazyFeature } from '../../../app/lazy-feature';
+import { FeatureBoundary, lazyFeature } from '../../../components/lazy-feature';
 import type { ValueDrift } from '../../../shared/contract';
 
 // Its own chunk: most pages never drift, and the start carries only this check.

@@ -1,5 +1,5 @@
 import { CAMPAIGN_TIMESTAMP_FIELDS, asText, type Contact } from '../../../shared/contract';
-import { LOCAL_TIME_COLUMN, formatLocalTime } from '../detail/local-time';
+import { LOCAL_TIME_COLUMN, formatLocalTime } from '../table/local-time';
 import type { CsvColumn } from './csv';
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorBody, type Contact } from '../../../shared/contract';
 import { configureApiClient } from '../api/api-client';
 import { createRatePacer } from '../api/rate-pacer';
-import { DEFAULT_FILTERS, type ContactFilters } from '../filters/filter-params';
+import { DEFAULT_FILTERS, type ContactFilters } from '../params/filter-params';
 import type { CsvColumn } from './csv';
 import { exportMatchingContacts, type ExportProgress } from './export-contacts';
 import { createBlobSink, type ExportSink } from './export-sink';

@@ -1,7 +1,7 @@
 import { contactsPageSchemaFor, type Contact } from '../../../shared/contract';
 import { ApiError, apiGet, describeApiError } from '../api/api-client';
 import { contactsRequestParams } from '../api/queries';
-import type { ContactFilters } from '../filters/filter-params';
+import type { ContactFilters } from '../params/filter-params';
 import { csvHeader, csvRows, type CsvColumn } from './csv';
 import { EXPORT_PAGE_SIZE, estimateRemainingMs, pageCount } from './export-plan';
 import type { ExportSink } from './export-sink';

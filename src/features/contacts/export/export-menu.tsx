@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { formatCount } from '../table/format';
-import { exportCode, type ExportState } from './use-contact-export';
+import { EXPORT_STATUS_FRAME, type ExportState } from './export-state';
+import { exportCode } from './use-contact-export';
 
 export type ExportChoice = 'page' | 'selection' | 'all';
 
@@ -109,10 +110,6 @@ export function ExportMenu({ pageCount, selectionCount, totalFound, busy, onExpo
 }
 
 type ExportStatusProps = { state: ExportState; onCancel: () => void; onDismiss: () => void };
-
-/** The strip under the toolbar that tells how an export goes. */
-export const EXPORT_STATUS_FRAME =
-  'flex flex-none flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-2 text-sm dark:border-slate-800';
 
 /** Progress of a running export, and what became of the last one. */
 export function ExportStatus({ state, onCancel, onDismiss }: ExportStatusProps) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS } from '../filters/filter-params';
+import { DEFAULT_FILTERS } from '../params/filter-params';
 import {
   describeStop,
   estimateRemainingMs,

@@ -1,5 +1,5 @@
 import { ENGAGEMENT_FILTERS, ENGAGEMENT_LABELS, MAX_DISPLAY } from '../../../shared/contract';
-import type { ContactFilters } from '../filters/filter-params';
+import type { ContactFilters } from '../params/filter-params';
 
 /** Pure parts of exporting: names, the page plan, progress and the words for where it stopped. */
 

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { formatCount } from '../table/format';
-import { EXPORT_STATUS_FRAME } from './export-menu';
+import { EXPORT_STATUS_FRAME, type ExportOutcome } from './export-state';
 import { formatProgress, formatTimeLeft } from './export-plan';
-import type { ExportOutcome } from './use-contact-export';
 
 type ExportReportProps = { state: ExportOutcome; onCancel: () => void; onDismiss: () => void };
 

@@ -4,7 +4,7 @@ import { csvColumnsFor } from './export-columns';
 import { exportMatchingContacts, noProgressYet } from './export-contacts';
 import { describeStop, exportFileName, type ExportScope } from './export-plan';
 import { canSaveToFile, createBlobSink, downloadFile, openFileSink, type ExportSink } from './export-sink';
-import type { ExportRequest, ExportState } from './use-contact-export';
+import type { ExportRequest, ExportState } from './export-state';
 
 /**
  * One export from the click to its outcome, told step by step through `report`. The code behind

@@ -1,5 +1,5 @@
 import { Button } from '../../../components/ui/button';
-import type { FilterChip } from './filter-params';
+import type { FilterChip } from '../params/filter-params';
 
 type FilterChipsProps = { chips: FilterChip[]; onRemove: (chip: FilterChip) => void; onClear: () => void };
 

@@ -3,7 +3,12 @@ import { CampaignCombobox } from './campaign-combobox';
 import { EmailSearch } from './email-search';
 import { EngagementFilters } from './engagement-filters';
 import { FilterChips } from './filter-chips';
-import { activeFilterChips, DEFAULT_FILTERS, type ContactFilters, type FilterPatch } from './filter-params';
+import {
+  activeFilterChips,
+  DEFAULT_FILTERS,
+  type ContactFilters,
+  type FilterPatch,
+} from '../params/filter-params';
 import type { StageCounting } from './stage-counts';
 import { StageFilter } from './stage-filter';
 import type { ContactFiltersApi } from './use-contact-filters';
@@ -16,7 +21,7 @@ type FilterSidebarProps = {
   workspace: Workspace | null;
   /** The selected campaign's name, for its chip, once the campaigns have loaded. */
   campaignName: string | undefined;
-  /** Contacts per stage under the other filters (issue 4); loaded after the table's page. */
+  /** Contacts per stage under the other filters; loaded after the table's page. */
   stageCounting: StageCounting | undefined;
   setFilters: ContactFiltersApi['setFilters'];
   clearFilters: ContactFiltersApi['clearFilters'];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/contract';
 import { configureApiClient } from '../api/api-client';
 import { createRatePacer } from '../api/rate-pacer';
-import { DEFAULT_FILTERS, type ContactFilters } from './filter-params';
+import { DEFAULT_FILTERS, type ContactFilters } from '../params/filter-params';
 import { stageCountQuery } from './stage-counts';
 
 /** A stand-in for Mailstand that counts contacts per stage and remembers what was asked. */

@@ -2,7 +2,7 @@ import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { contactsPageSchema, type Stage } from '../../../shared/contract';
 import { apiGet } from '../api/api-client';
 import { contactKeys, contactsRequestParams } from '../api/queries';
-import type { ContactFilters } from './filter-params';
+import type { ContactFilters } from '../params/filter-params';
 
 /**
  * How many contacts each stage holds under the other current filters. Mailstand filters by one

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { applyFilterPatch, clearedFilters, parseFilters, writeFilters } from './filter-params';
-import type { ContactFilters, FilterPatch } from './filter-params';
+import { createExternalStore } from '../../../lib/external-store';
+import { applyFilterPatch, clearedFilters, parseFilters, writeFilters } from '../params/filter-params';
+import type { ContactFilters, FilterPatch } from '../params/filter-params';
 
 /**
  * The URL is the single source of truth for the filters: this hook reads location.search through
@@ -8,22 +9,9 @@ import type { ContactFilters, FilterPatch } from './filter-params';
  * values live in a small module store beside it, because the URL they describe is already gone.
  */
 
-const listeners = new Set<() => void>();
+// Back and Forward change the URL without us; our own writes notify through emit().
+const { subscribe, emit } = createExternalStore('popstate');
 let notices: string[] = [];
-
-function emit(): void {
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  // Back and Forward change the URL without us; our own writes notify through emit().
-  window.addEventListener('popstate', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('popstate', listener);
-  };
-}
 
 const getSearch = (): string => window.location.search;
 const getNotices = (): string[] => notices;

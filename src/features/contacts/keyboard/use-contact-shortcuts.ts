@@ -1,6 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Contact } from '../../../shared/contract';
-import type { ContactsTableHandle } from '../table/contacts-table';
 import { shortcutFor } from './shortcuts';
 
 /** Inputs where keys type text; checkboxes, radios and buttons are not among them. */
@@ -17,8 +16,15 @@ function isEditable(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type);
 }
 
+/** What the shortcuts do to the rows: the grid offers it. */
+export type ShortcutRows = {
+  moveFocus(direction: 'next-row' | 'previous-row'): void;
+  focusedContact(): Contact | null;
+  toggleSelected(contact: Contact): void;
+};
+
 type ShortcutHandlers = {
-  table: RefObject<ContactsTableHandle | null>;
+  grid: RefObject<ShortcutRows | null>;
   onOpen: (contact: Contact) => void;
   onHelp: () => void;
 };
@@ -37,8 +43,8 @@ export function useContactShortcuts(handlers: ShortcutHandlers): void {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
       const target = event.target instanceof Element ? event.target : null;
-      const grid = target?.closest('[role="grid"]') ?? null;
-      const onRow = grid !== null && target?.closest('[role="row"]')?.getAttribute('aria-rowindex') !== '1';
+      const inGrid = target?.closest('[role="grid"]') != null;
+      const onRow = inGrid && target?.closest('[role="row"]')?.getAttribute('aria-rowindex') !== '1';
       const action = shortcutFor({
         key: event.key,
         ctrlKey: event.ctrlKey,
@@ -48,25 +54,25 @@ export function useContactShortcuts(handlers: ShortcutHandlers): void {
         onRow: onRow && target?.getAttribute('role') === 'row',
       });
       if (action === null || action === 'close') return;
-      const { table, onOpen, onHelp } = latest.current;
+      const { grid, onOpen, onHelp } = latest.current;
       const arrow = event.key === 'ArrowDown' || event.key === 'ArrowUp';
       // Arrows belong to whatever has focus (radios, selects, scrolling) unless that is the grid.
-      if (arrow && grid === null && target !== document.body) return;
+      if (arrow && !inGrid && target !== document.body) return;
       switch (action) {
         case 'next-row':
         case 'previous-row':
-          table.current?.moveFocus(action);
+          grid.current?.moveFocus(action);
           break;
         case 'open-row': {
-          const contact = table.current?.focusedContact();
+          const contact = grid.current?.focusedContact();
           if (!contact) return;
           onOpen(contact);
           break;
         }
         case 'toggle-row': {
-          const contact = table.current?.focusedContact();
+          const contact = grid.current?.focusedContact();
           if (!contact) return;
-          table.current?.toggleSelected(contact);
+          grid.current?.toggleSelected(contact);
           break;
         }
         case 'focus-search':

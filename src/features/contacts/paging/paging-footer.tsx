@@ -1,6 +1,6 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Button } from '../../../components/ui/button';
-import { DISPLAY_SIZES, type DisplaySize } from '../filters/filter-params';
+import { DISPLAY_SIZES, type DisplaySize } from '../params/filter-params';
 import { formatCount } from '../table/format';
 import { formatRange, pageFromInput } from './paging';
 

@@ -1,4 +1,4 @@
-import type { ColumnDef, RowData, VisibilityState } from '@tanstack/react-table';
+import type { ColumnVisibilityState } from '@tanstack/react-table';
 import {
   CAMPAIGN_TIMESTAMP_FIELDS,
   CONTACT_FIELDS,
@@ -15,25 +15,9 @@ import {
   stageCell,
   textCell,
   timestampCell,
-  type CellView,
+  type CellFormat,
 } from './cells';
-
-declare module '@tanstack/react-table' {
-  // TValue is required by the declaration being merged.
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface ColumnMeta<TData extends RowData, TValue> {
-    /** What a person calls the field; the header text and the accessible column name. */
-    label: string;
-    align: 'start' | 'end';
-    defaultVisible: boolean;
-    /** The API sends the value only when the list is filtered by a campaign. */
-    campaignOnly: boolean;
-    /** What one cell shows; called directly by the grid, see cells.tsx. */
-    render: (row: TData) => CellView;
-  }
-}
-
-export type ContactColumn = ColumnDef<Contact, string | number | null>;
+import type { ContactColumn } from './contact-table';
 
 /** The columns a person sees first, in this order; every other field is one click away. */
 const DEFAULT_VISIBLE: readonly ContactFieldCode[] = [
@@ -94,7 +78,7 @@ const WIDTHS: Partial<Record<ContactFieldCode, number>> = {
 const DEFAULT_WIDTH = 160;
 const TIMESTAMP_WIDTH = 250;
 
-function rendererFor(code: ContactFieldCode): (value: string | null) => CellView {
+function formatFor(code: ContactFieldCode): CellFormat<string | null> {
   if (code === 'stage') return stageCell;
   if (code === 'lead_score') return leadScoreCell;
   if (PHONE_FIELDS.has(code)) return phoneCell;
@@ -103,18 +87,21 @@ function rendererFor(code: ContactFieldCode): (value: string | null) => CellView
 }
 
 function fieldColumn(code: ContactFieldCode, label: string): ContactColumn {
-  const render = rendererFor(code);
+  const format = formatFor(code);
   return {
     id: code,
     accessorFn: (contact) => contact[code],
     header: label,
+    cell: ({ row }) => format.content(row.original[code]),
     size: WIDTHS[code] ?? DEFAULT_WIDTH,
+    sortFn: 'cellValue',
+    sortDescFirst: false,
     meta: {
       label,
       align: code === 'lead_score' ? 'end' : 'start',
       defaultVisible: DEFAULT_VISIBLE.includes(code),
       campaignOnly: false,
-      render: (contact) => render(contact[code]),
+      title: (contact) => format.title(contact[code]),
     },
   };
 }
@@ -128,7 +115,9 @@ function timestampColumn(
     id: code,
     accessorFn: (contact) => contact[code],
     header: label,
+    cell: ({ row }) => timestampCell.content(row.original[code]),
     size: TIMESTAMP_WIDTH,
+    sortFn: 'cellValue',
     // The latest first: "who opened most recently" is the question.
     sortDescFirst: true,
     meta: {
@@ -136,7 +125,7 @@ function timestampColumn(
       align: 'start',
       defaultVisible: campaignOnly,
       campaignOnly,
-      render: (contact) => timestampCell(contact[code]),
+      title: (contact) => timestampCell.title(contact[code]),
     },
   };
 }
@@ -168,13 +157,16 @@ export function withCustomFieldColumns(fields: readonly WorkspaceField[]): Conta
       id: field.code,
       accessorFn: (contact) => customValue(contact, field.code),
       header: field.label,
+      cell: ({ row }) => textCell.content(customValue(row.original, field.code)),
       size: DEFAULT_WIDTH,
+      sortFn: 'cellValue',
+      sortDescFirst: false,
       meta: {
         label: field.label,
         align: 'start',
         defaultVisible: false,
         campaignOnly: false,
-        render: (contact) => textCell(customValue(contact, field.code)),
+        title: (contact) => textCell.title(customValue(contact, field.code)),
       },
     }));
   return [...CONTACT_COLUMNS, ...custom];
@@ -184,7 +176,7 @@ export function withCustomFieldColumns(fields: readonly WorkspaceField[]): Conta
 export function defaultColumnVisibility(
   columns: readonly ContactColumn[],
   campaignSelected: boolean,
-): VisibilityState {
+): ColumnVisibilityState {
   return Object.fromEntries(
     columns.map((column) => [
       column.id,

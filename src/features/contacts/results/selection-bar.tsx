@@ -2,7 +2,7 @@ import { Button } from '../../../components/ui/button';
 import type { Contact } from '../../../shared/contract';
 import { CopyButton } from '../detail/copy-button';
 import { formatCount } from '../table/format';
-import { selectedEmails, type Selection } from './selection';
+import { selectedEmails, type Selection } from '../selection/selection';
 
 type SelectionBarProps = {
   selection: Selection<Contact>;

@@ -1,21 +1,28 @@
-import { ENGAGEMENT_FILTERS, ENGAGEMENT_LABELS, MAX_DISPLAY, isStage } from '../../../shared/contract';
+import {
+  CONTACTS_PARAMS,
+  ENGAGEMENT_FILTERS,
+  ENGAGEMENT_LABELS,
+  MAX_DISPLAY,
+  MAX_SEARCH_LENGTH,
+  quoteValue as quote,
+  readFlag,
+  readId,
+  readPage,
+  readStage,
+  wholeNumber,
+} from '../../../shared/contract';
 import type { EngagementFilter, Stage } from '../../../shared/contract';
 
 /**
  * The URL is the single source of truth for what the contact browser shows. This module owns the
- * param names (the API's own), their defaults, parsing and writing. Parsing never throws: any
- * string yields a valid state, and every value it had to drop or clamp is reported as a notice.
+ * app's state in it: the API's params (whose rules are the contract's) plus the open contact, their
+ * defaults, parsing and writing. Parsing never throws: any string yields a valid state, and every
+ * value it had to drop or clamp is reported as a notice.
  */
 
 export const DISPLAY_SIZES = [25, 50, 100, 250, 500, 1000, MAX_DISPLAY] as const;
 export type DisplaySize = (typeof DISPLAY_SIZES)[number];
 export const DEFAULT_DISPLAY = 100 satisfies DisplaySize;
-
-/** Far beyond any account (a billion pages of 25), and short enough to stay an exact integer. */
-export const MAX_PAGE = 1_000_000_000;
-
-/** Longer searches are no real email fragment; the cap keeps URLs and requests small. */
-export const MAX_SEARCH_LENGTH = 200;
 
 export type ContactFilters = {
   workspace: string | null;
@@ -26,7 +33,7 @@ export type ContactFilters = {
   has_clicked: boolean;
   has_replied: boolean;
   has_bounced: boolean;
-  /** 1-based, at most MAX_PAGE. */
+  /** 1-based, at most the contract's MAX_PAGE. */
   page: number;
   display: DisplaySize;
   /** The contact whose detail is open; kept in the URL so the view can be shared. */
@@ -51,40 +58,14 @@ export const DEFAULT_FILTERS: ContactFilters = {
 };
 
 /** Stable order of the params in written URLs. */
-const PARAM_ORDER = [
-  'workspace',
-  'campaign',
-  'stage',
-  'search',
-  ...ENGAGEMENT_FILTERS,
-  'page',
-  'display',
-  'contact',
-] as const satisfies readonly (keyof ContactFilters)[];
+const PARAM_ORDER = [...CONTACTS_PARAMS, 'contact'] as const satisfies readonly (keyof ContactFilters)[];
 type ParamName = (typeof PARAM_ORDER)[number];
-
-const ID_PATTERNS = {
-  workspace: /^space_[A-Za-z0-9]{1,64}$/,
-  campaign: /^camp_[A-Za-z0-9]{1,64}$/,
-  contact: /^contact_[A-Za-z0-9]{1,64}$/,
-} as const;
-const ID_LABELS = { workspace: 'workspace', campaign: 'campaign', contact: 'contact' } as const;
 
 // C0 and C1 control characters and DEL; they have no place in an email search.
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-const NOTICE_VALUE_LENGTH = 40;
 const MAX_UNKNOWN_NAMED = 3;
-
-/** A value as shown in a notice: short, quoted, control characters escaped. */
-function quote(value: string): string {
-  const chars = Array.from(value);
-  const shown =
-    chars.length > NOTICE_VALUE_LENGTH ? chars.slice(0, NOTICE_VALUE_LENGTH).join('') + '…' : value;
-  // JSON escapes control characters and lone surrogates, so the notice stays readable.
-  return JSON.stringify(shown);
-}
 
 function isParamName(key: string): key is ParamName {
   return (PARAM_ORDER as readonly string[]).includes(key);
@@ -158,20 +139,24 @@ function readParam(filters: ContactFilters, notices: string[], key: ParamName, v
   switch (key) {
     case 'workspace':
     case 'campaign':
-    case 'contact':
-      if (ID_PATTERNS[key].test(value)) filters[key] = value;
-      else notices.push(`Ignored ${ID_LABELS[key]} ${quote(value)}: not a Mailstand ${ID_LABELS[key]} id.`);
+    case 'contact': {
+      const id = readId(key, value);
+      if (id.ok) filters[key] = id.value;
+      else notices.push(`Ignored ${key} ${quote(value)}: not ${id.rule}.`);
       return;
-    case 'stage':
-      if (isStage(value)) filters.stage = value;
+    }
+    case 'stage': {
+      const stage = readStage(value);
+      if (stage.ok) filters.stage = stage.value;
       else notices.push(`Ignored stage ${quote(value)}: not a Mailstand stage.`);
       return;
+    }
     case 'search':
       readSearch(filters, notices, value);
       return;
     case 'page': {
-      const page = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-      if (page >= 1 && page <= MAX_PAGE) filters.page = page;
+      const page = readPage(value);
+      if (page.ok) filters.page = page.value;
       else notices.push(`Ignored page ${quote(value)}: pages are whole numbers from 1; showing page 1.`);
       return;
     }
@@ -184,7 +169,8 @@ function readParam(filters: ContactFilters, notices: string[], key: ParamName, v
 }
 
 function readDisplay(filters: ContactFilters, notices: string[], value: string): void {
-  const requested = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  // The API takes any size up to MAX_DISPLAY; the app offers a few and takes the nearest.
+  const requested = wholeNumber(value) ?? NaN;
   if (isDisplaySize(requested)) {
     filters.display = requested;
   } else if (requested >= 1) {
@@ -202,9 +188,10 @@ function readEngagement(
   key: EngagementFilter,
   value: string,
 ): void {
-  if (value === 'true') filters[key] = true;
+  const flag = readFlag(value);
   // "false" is the default spelled out: harmless, dropped from the URL without a word.
-  else if (value !== 'false') notices.push(`Ignored ${key} ${quote(value)}: expected true.`);
+  if (flag.ok) filters[key] = flag.value;
+  else notices.push(`Ignored ${key} ${quote(value)}: expected true.`);
 }
 
 /** "?workspace=space_x&stage=Replied" or "" for the defaults; defaults are left out, order is stable. */
@@ -255,14 +242,6 @@ export function applyFilterPatch(filters: ContactFilters, patch: FilterPatch): C
     if (!('contact' in patch)) next.contact = null;
   }
   return next;
-}
-
-/** Any change of a filter returns to page 1. */
-export function withFilterChange(
-  filters: ContactFilters,
-  patch: Partial<Omit<ContactFilters, 'page' | 'display' | 'contact'>>,
-): ContactFilters {
-  return { ...applyFilterPatch(filters, patch), page: 1 };
 }
 
 /** Everything cleared except what frames the view: the workspace and the page size. */

@@ -1,6 +1,6 @@
-import { LOCAL_TIME_COLUMN, formatLocalTime } from '../detail/local-time';
-import type { ContactColumn } from '../table/columns';
-import { EMPTY_CELL } from '../table/cells';
+import { LOCAL_TIME_COLUMN, formatLocalTime } from './local-time';
+import { EMPTY_CONTENT } from './cells';
+import type { ContactColumn } from './contact-table';
 
 /**
  * "Local time": the contact's wall clock from its timezone, to call or email in working hours.
@@ -11,21 +11,27 @@ export const localTimeColumn: ContactColumn = {
   id: LOCAL_TIME_COLUMN.id,
   accessorFn: (contact) => formatLocalTime(contact.timezone, new Date())?.text ?? null,
   header: LOCAL_TIME_COLUMN.label,
+  cell: ({ row }) => {
+    const local = formatLocalTime(row.original.timezone, new Date());
+    if (local === null) return EMPTY_CONTENT;
+    return local.workingHours ? (
+      local.text
+    ) : (
+      <span className="text-slate-500 dark:text-slate-400">{local.text}</span>
+    );
+  },
   size: 190,
+  sortFn: 'cellValue',
+  sortDescFirst: false,
   meta: {
     label: LOCAL_TIME_COLUMN.label,
     align: 'start',
     defaultVisible: false,
     campaignOnly: false,
-    render: (contact) => {
+    title: (contact) => {
       const local = formatLocalTime(contact.timezone, new Date());
-      if (local === null) return EMPTY_CELL;
-      return local.workingHours
-        ? { content: local.text, title: 'Within working hours' }
-        : {
-            content: <span className="text-slate-500 dark:text-slate-400">{local.text}</span>,
-            title: 'Outside working hours (Mon–Fri 9:00–18:00)',
-          };
+      if (local === null) return undefined;
+      return local.workingHours ? 'Within working hours' : 'Outside working hours (Mon–Fri 9:00–18:00)';
     },
   },
 };

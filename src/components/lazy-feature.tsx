@@ -1,5 +1,5 @@
 import { Component, Suspense, use, type ComponentType, type ReactNode } from 'react';
-import { ErrorPanel } from '../components/ui/error-panel';
+import { ErrorPanel } from './ui/error-panel';
 
 /** A feature's code could not be fetched (network, server restart, a deploy in between). */
 export class FeatureLoadError extends Error {

@@ -1,0 +1,50 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ContactsPage } from '../../../shared/contract';
+import { contactsPageQuery, usePrefetchNextPage } from '../api/queries';
+import type { ContactFilters } from '../params/filter-params';
+import type { ContactFiltersApi } from '../filters/use-contact-filters';
+
+/**
+ * The page of contacts the filters select, and the page to show for it: while a newer one loads,
+ * the previous; when it failed, the last page that loaded in this workspace (React Query drops
+ * the previous rows once a new request fails, and a person keeps seeing them, dimmed, under the
+ * error). A bookmarked page past the end (the list shrank since) is turned into the last page.
+ */
+export function useContactsPage(
+  filters: ContactFilters,
+  enabled: boolean,
+  reportInvalid: ContactFiltersApi['reportInvalid'],
+) {
+  const query = useQuery({ ...contactsPageQuery(filters), enabled });
+  const settled = query.isPlaceholderData ? undefined : query.data;
+  usePrefetchNextPage(filters, settled);
+  const lastGood = useLastGood(settled);
+
+  useEffect(() => {
+    if (settled && settled.total_pages > 0 && filters.page > settled.total_pages) {
+      reportInvalid(`Page ${filters.page} is past the end; showing the last page, ${settled.total_pages}.`, {
+        page: settled.total_pages,
+      });
+    }
+  }, [settled, filters.page, reportInvalid]);
+
+  return {
+    query,
+    /** The page of exactly these filters, once it has loaded. */
+    settled,
+    /** What the grid shows: undefined until a first page has loaded. */
+    shown: query.isError ? (query.data ?? lastGood) : query.data,
+  };
+}
+
+/**
+ * The latest value that was not undefined. Kept as state adjusted during render (React's pattern
+ * for information from previous renders); the results are keyed by workspace, so a workspace's
+ * last page never shows in another.
+ */
+function useLastGood(value: ContactsPage | undefined): ContactsPage | undefined {
+  const [lastGood, setLastGood] = useState(value);
+  if (value !== undefined && value !== lastGood) setLastGood(value);
+  return value ?? lastGood;
+}
