@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { BlockList, isIPv6 } from 'node:net';
-import { constants, createBrotliCompress, createGzip, type BrotliCompress, type Gzip } from 'node:zlib';
+import { once } from 'node:events';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 
 export type ContentEncoding = 'br' | 'gzip' | 'identity';
 
@@ -43,10 +44,38 @@ export function negotiateEncoding(acceptEncoding: string | undefined): ContentEn
  * bodies are never cached, so every level is paid on every request by a CPU all users share:
  * the fastest wins.
  */
-export function createFastEncoder(encoding: Exclude<ContentEncoding, 'identity'>): BrotliCompress | Gzip {
-  return encoding === 'br'
-    ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 1 } })
-    : createGzip({ level: 1 });
+export function encodeStream(
+  source: ReadableStream<Uint8Array>,
+  encoding: Exclude<ContentEncoding, 'identity'>,
+): ReadableStream<Uint8Array> {
+  const encoder =
+    encoding === 'br'
+      ? createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 1 } })
+      : createGzip({ level: 1 });
+  const reader = source.getReader();
+  void (async () => {
+    try {
+      for (let next = await reader.read(); !next.done; next = await reader.read()) {
+        if (!encoder.write(next.value)) await once(encoder, 'drain');
+      }
+      encoder.end();
+    } catch (error) {
+      // The encoder's error breaks off the answer, so a cut-off body is never taken as whole.
+      encoder.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
+  })();
+  const encoded: AsyncIterator<Buffer> = encoder[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await encoded.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => {
+      encoder.destroy();
+      return reader.cancel(reason);
+    },
+  });
 }
 
 const LOOPBACK = new BlockList();
