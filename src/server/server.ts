@@ -1,6 +1,6 @@
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { Hono, type Context, type Next } from 'hono';
+import { Hono } from 'hono';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorBody } from '../shared/contract';
@@ -41,8 +41,8 @@ const SANDBOX_PREFIX = '/sandbox-api';
 const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
 
 /**
- * Socket buffers big enough for a good part of a 2000-contact page (about 3 MB): with Node's
- * default of 16 KB, relaying a page paused and resumed for every 64 KB and took about twice as long.
+ * Socket buffers big enough for a good part of a 2000-contact page: with Node's small default,
+ * relaying a page paused and resumed for every read and took about twice as long.
  */
 const RESPONSE_HIGH_WATER_MARK = 1024 * 1024;
 
@@ -130,7 +130,7 @@ export async function startServer({
         server: { middlewareMode: true, hmr: { server } },
       });
       cleanups.push(() => vite.close());
-      app.all('*', (c: Context<Env>, _next: Next) => {
+      app.all('*', (c) => {
         const { incoming, outgoing } = c.env;
         for (const [name, value] of Object.entries(headers)) outgoing.setHeader(name, value);
         vite.middlewares(incoming, outgoing, () => {

@@ -37,12 +37,10 @@ export function negotiateEncoding(acceptEncoding: string | undefined): ContentEn
 }
 
 /**
- * A streaming compressor for API responses sent across a network (see worthCompressing).
- * Measured on a 2000-contact sandbox page (2.83 MB) fed in 64 KB pieces, best of 15 on a busy
- * 2-core machine: brotli quality 1 12 ms for 577 KB, gzip level 1 17 ms for 561 KB, brotli 3
- * 19 ms for 397 KB (fed whole, as the sandbox hands a page over, brotli 1 gives 453 KB). API
- * bodies are never cached, so every level is paid on every request by a CPU all users share:
- * the fastest wins.
+ * Compresses an API answer as it streams, for a browser across a network (see worthCompressing).
+ * Brotli quality 1 and gzip level 1: API bodies are never cached, so every level is paid on every
+ * request by a CPU all users share, and on a contacts page these were the fastest for about the
+ * size of higher levels. An error in the source breaks the encoded stream off.
  */
 export function encodeStream(
   source: ReadableStream<Uint8Array>,
@@ -60,7 +58,6 @@ export function encodeStream(
       }
       encoder.end();
     } catch (error) {
-      // The encoder's error breaks off the answer, so a cut-off body is never taken as whole.
       encoder.destroy(error instanceof Error ? error : new Error(String(error)));
     }
   })();
