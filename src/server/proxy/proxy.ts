@@ -126,8 +126,9 @@ export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions) {
                 `[proxy] GET ${path}: ${upstream.name} broke off mid-answer (${errorCode(error)}); cut the browser off too.`,
               );
             }
-            // An error ends the browser's connection: a cut-off body is never taken as whole.
-            controller.error(error);
+            // The browser's connection is cut, so a cut-off body is never taken as whole.
+            incoming.socket.destroy();
+            controller.close();
           } finally {
             clearTimeout(stall);
           }
