@@ -5,11 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { drifting, startFaultUpstream, type FaultUpstream } from '../../e2e/support/fault-upstream';
 import { openSandboxDatabase, type SandboxDatabase } from '../../src/server/sandbox/database';
-import {
-  startSandboxServer,
-  temporaryDirectory,
-  type SandboxTestServer,
-} from '../../src/server/sandbox/sandbox-test-server';
+import { sandboxClient, serveSandbox, temporaryDirectory } from '../../src/server/sandbox/sandbox-client';
 import { MAX_REQUESTS, shapeOf } from './live-check';
 import { formLines } from './live-report';
 
@@ -18,13 +14,13 @@ const KEY = 'key_check_live_test_0000000000000';
 
 let directory: ReturnType<typeof temporaryDirectory>;
 let db: SandboxDatabase;
-let sandbox: SandboxTestServer;
+let sandbox: Awaited<ReturnType<typeof serveSandbox>>;
 let upstream: FaultUpstream;
 
 beforeAll(async () => {
   directory = temporaryDirectory();
   db = openSandboxDatabase({ path: join(directory.path, 'sandbox.db'), contacts: 3000, seed: 'check-live' });
-  sandbox = await startSandboxServer(db);
+  sandbox = await serveSandbox(db);
   upstream = await startFaultUpstream({ sandboxUrl: sandbox.url, acceptKey: KEY });
 });
 
@@ -60,10 +56,11 @@ async function checkLive(key = KEY): Promise<{ code: number; output: string }> {
 
 /** Some contact values the report must never print. */
 async function someContactValues(): Promise<string[]> {
-  const workspaces = (await sandbox.get('/workspaces')).json as { data: { id: string }[] };
+  const sandboxApi = sandboxClient(db);
+  const workspaces = (await sandboxApi.get('/workspaces')).json as { data: { id: string }[] };
   const values: string[] = [];
   for (const workspace of workspaces.data) {
-    const page = (await sandbox.get(`/contacts?workspace=${workspace.id}&page=1&display=50`)).json as {
+    const page = (await sandboxApi.get(`/contacts?workspace=${workspace.id}&page=1&display=50`)).json as {
       data: Record<string, unknown>[];
     };
     for (const contact of page.data) {

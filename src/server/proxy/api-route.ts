@@ -4,30 +4,23 @@
  * is exactly what path tricks (`/api/../`, `%2e%2e`, `%2f`) aim at: anything unusual is refused
  * here, so no request that was not one of the five allowed calls ever leaves the server.
  */
-
-import { idPatternSource } from '../../shared/contract';
+import { MAILSTAND_ENDPOINTS, idPatternSource, type IdKind } from '../../shared/contract';
 
 export const API_PREFIX = '/api';
 
 /** Real filter queries stay far below this; a longer one is a mistake or an attack. */
 export const MAX_QUERY_LENGTH = 4096;
 
-export const ALLOWED_API_CALLS = [
-  'GET /api/workspaces',
-  'GET /api/workspaces/{workspace_id}/all-fields',
-  'GET /api/campaigns',
-  'GET /api/contacts',
-  'GET /api/contacts/{contact_id}',
-] as const;
+export const ALLOWED_API_CALLS = Object.values(MAILSTAND_ENDPOINTS).map(
+  (pattern) => `GET ${API_PREFIX}${pattern.replace(/:([a-z_]+)/g, '{$1}')}`,
+);
 
-// Ids as the contract writes them: no dot, slash or percent sign can appear.
-const ALLOWED_PATHS = [
-  /^\/workspaces$/,
-  new RegExp(`^/workspaces/${idPatternSource('workspace')}/all-fields$`),
-  /^\/campaigns$/,
-  /^\/contacts$/,
-  new RegExp(`^/contacts/${idPatternSource('contact')}$`),
-];
+// Ids as the contract writes them (`:workspace_id` is a workspace id): no dot, slash or percent
+// sign can appear.
+const ALLOWED_PATHS = Object.values(MAILSTAND_ENDPOINTS).map(
+  (pattern) =>
+    new RegExp(`^${pattern.replace(/:([a-z]+)_id/g, (_match, kind: IdKind) => idPatternSource(kind))}$`),
+);
 
 // Dot segments, empty segments, percent-encoding of any kind (so double encoding too), backslashes,
 // userinfo markers, fragments and control or non-ASCII characters.

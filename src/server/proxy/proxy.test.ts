@@ -1,43 +1,61 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listen } from '../http/listen';
 import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
 import { rawRequest } from '../testing/raw-http';
-import { createApiProxy, type ApiProxy } from './proxy';
+import { parseEnv } from '../env';
+import { startServer } from '../server';
 
 const CANARY = 'key_CANARY_1234567890';
 const CANARY_BASIC = Buffer.from(`${CANARY}:`).toString('base64');
 
 let upstream: FakeUpstream;
-let proxy: ApiProxy;
-let proxyServer: http.Server;
+let proxy: ServedProxy;
 let base: string;
 const logLines: string[] = [];
 /** Every byte any test received from the proxy, for the leak check at the end. */
 const seen: string[] = [];
 
+interface ServedProxy {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The whole server in live mode, in front of Mailstand at `apiUrl`, on a stand-in for Vite's output. */
+async function serveProxy(apiUrl: string, timeoutMs: number): Promise<ServedProxy> {
+  const dist = mkdtempSync(path.join(tmpdir(), 'proxy-dist-'));
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Mailstand Contacts</title>');
+  const server = await startServer({
+    config: parseEnv({
+      PORT: '0',
+      MAILSTAND_API_KEY: CANARY,
+      MAILSTAND_API_URL: apiUrl,
+      UPSTREAM_TIMEOUT_MS: String(timeoutMs),
+    }),
+    app: { kind: 'dist', dir: dist },
+    log: (line) => logLines.push(line),
+    shutdownGraceMs: 0,
+  });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(dist, { recursive: true });
+    },
+  };
+}
+
 beforeAll(async () => {
   upstream = await startFakeUpstream();
-  proxy = createApiProxy({
-    upstream: {
-      baseUrl: new URL(`${upstream.url}/v1/`),
-      apiKey: CANARY,
-      name: 'Mailstand (test)',
-      whatToCheck: 'Check MAILSTAND_API_URL.',
-      compressed: true,
-    },
-    timeoutMs: 300,
-    log: (line) => logLines.push(line),
-  });
-  proxyServer = http.createServer((req, res) => proxy.handle(req, res));
-  base = `http://127.0.0.1:${await listen(proxyServer, 0, '127.0.0.1')}`;
+  proxy = await serveProxy(`${upstream.url}/v1/`, 300);
+  base = proxy.url;
 });
 
 afterAll(async () => {
-  proxy.close();
-  proxyServer.closeAllConnections();
-  await new Promise((resolve) => proxyServer.close(resolve));
+  await proxy.close();
   await upstream.close();
 });
 
@@ -79,9 +97,12 @@ describe('forwarding an allowed call', () => {
     expect(Object.keys(request?.headers ?? {}).sort()).toEqual([
       'accept',
       'accept-encoding',
+      // fetch's own, the same for every request: they tell the upstream nothing about the browser.
+      'accept-language',
       'authorization',
       'connection',
       'host',
+      'sec-fetch-mode',
       'user-agent',
     ]);
   });
@@ -300,21 +321,9 @@ describe('upstream answers', () => {
     const closed = await startFakeUpstream();
     const unreachableUrl = closed.url;
     await closed.close();
-    const unreachable = createApiProxy({
-      upstream: {
-        baseUrl: new URL(unreachableUrl),
-        apiKey: CANARY,
-        name: 'Mailstand (test)',
-        whatToCheck: 'Check MAILSTAND_API_URL.',
-        compressed: false,
-      },
-      timeoutMs: 2000,
-      log: (line) => logLines.push(line),
-    });
-    const server = http.createServer((req, res) => unreachable.handle(req, res));
-    const port = await listen(server, 0, '127.0.0.1');
+    const unreachable = await serveProxy(unreachableUrl, 2000);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/workspaces`);
+      const response = await fetch(`${unreachable.url}/api/workspaces`);
       const body: unknown = await response.json();
       seen.push(JSON.stringify(body));
       expect(response.status).toBe(502);
@@ -323,8 +332,7 @@ describe('upstream answers', () => {
         message: expect.stringMatching(/ECONNREFUSED.*MAILSTAND_API_URL/),
       });
     } finally {
-      unreachable.close();
-      await new Promise((resolve) => server.close(resolve));
+      await unreachable.close();
     }
   });
 

@@ -1,28 +1,10 @@
-import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import https from 'node:https';
-import type { Duplex, Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { createFastEncoder, negotiateEncoding, worthCompressing } from '../http/content-encoding';
-import { sendError } from '../http/json-response';
+import type { HttpBindings } from '@hono/node-server';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { encodeStream, negotiateEncoding, worthCompressing } from '../http/content-encoding';
+import { errorResponse } from '../http/json-response';
 import { routeApiRequest } from './api-route';
-
-export interface Upstream {
-  /** Base URL the allowed paths are appended to, e.g. https://api.mailstand.com. */
-  baseUrl: URL;
-  apiKey: string;
-  /** How the proxy's own error messages name the upstream, e.g. "Mailstand (https://api.mailstand.com)". */
-  name: string;
-  /** The sentence that tells a person what to check when the upstream cannot be reached. */
-  whatToCheck: string;
-  /** Ask for compressed bodies: worth it across the internet, wasted work on loopback. */
-  compressed: boolean;
-  /**
-   * Opens a connection to an upstream inside this process (the sandbox), instead of one to the
-   * URL's host over the network; the URL still names the paths.
-   */
-  connect?: () => Duplex;
-}
+import { errorCode, type Upstream } from './upstream';
 
 export interface ApiProxyOptions {
   upstream: Upstream;
@@ -30,267 +12,199 @@ export interface ApiProxyOptions {
   log: (line: string) => void;
 }
 
-export interface ApiProxy {
-  handle(req: IncomingMessage, res: ServerResponse): void;
-  close(): void;
-}
+type ProxyContext = Context<{ Bindings: HttpBindings }>;
 
 /** Error bodies are small; anything bigger is not a Mailstand error and is not relayed. */
 const ERROR_BODY_LIMIT = 1024 * 1024;
-/** How long an idle upstream connection is kept for reuse; see the agent below. */
-const IDLE_SOCKET_MS = 4000;
 /** Below this size compression costs more than it saves. */
 const MIN_COMPRESSED_SIZE = 1024;
 /** Upstream headers worth relaying; everything else (Set-Cookie above all) stays behind. */
 const RELAYED_HEADER = /^(content-type|retry-after|x-ratelimit-[a-z-]+|ratelimit(-[a-z]+)?)$/;
 const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/i;
+/** The encodings fetch decodes; any other would reach the browser as bytes it cannot read. */
+const DECODED_ENCODING = /^\s*(identity|gzip|x-gzip|deflate|br)?\s*$/i;
 
-export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions): ApiProxy {
-  const client = upstream.baseUrl.protocol === 'https:' ? https : http;
-  // Idle sockets are dropped after 4 s, before the upstream's own keep-alive timeout (Node's
-  // server default is 5 s): a request sent on a socket the upstream is just closing fails with
-  // ECONNRESET. Node lowers this further when the upstream hints a shorter one. (The sandbox
-  // needs no pool: each of its requests gets an in-process connection of its own.)
-  const agent = new client.Agent({ keepAlive: true, noDelay: true, timeout: IDLE_SOCKET_MS });
-  const authorization = `Basic ${Buffer.from(`${upstream.apiKey}:`).toString('base64')}`;
-  const basePath = upstream.baseUrl.pathname.replace(/\/$/, '');
+/** Thrown on purpose to end an upstream call: the browser left, or the upstream was too slow. */
+class Abandoned extends Error {}
+
+/**
+ * `/api/*`: lets through only the allowed calls (decided on the raw request line), asks the
+ * upstream, and relays its JSON answer with the key, cookies and every other header left behind.
+ */
+export function createApiProxy({ upstream, timeoutMs, log }: ApiProxyOptions) {
   const redact = (text: string) =>
-    [upstream.apiKey, authorization.slice('Basic '.length)].reduce(
-      (result, secret) => result.replaceAll(secret, '[redacted]'),
-      text,
-    );
+    upstream.secrets.reduce((result, secret) => result.replaceAll(secret, '[redacted]'), text);
 
-  function handle(req: IncomingMessage, res: ServerResponse): void {
-    // Contact data is personal: no browser or shared cache may keep it.
-    res.setHeader('Cache-Control', 'no-store');
+  return async (c: ProxyContext): Promise<Response> => {
+    const { incoming } = c.env;
     const hasBody =
-      req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
-    const route = routeApiRequest({ method: req.method ?? '', rawTarget: req.url ?? '', hasBody });
+      incoming.headers['transfer-encoding'] !== undefined || Number(incoming.headers['content-length']) > 0;
+    const route = routeApiRequest({ method: c.req.method, rawTarget: incoming.url ?? '', hasBody });
+    // Contact data is personal: no browser or shared cache may keep it.
+    c.header('Cache-Control', 'no-store');
     if (route.kind === 'reject') {
-      sendError(res, route.status, route.error, route.message, {
+      return errorResponse(c, route.status, route.error, route.message, {
         ...(route.allow === undefined ? {} : { Allow: route.allow }),
         // An unread body would otherwise be drained to keep the connection alive.
         ...(hasBody ? { Connection: 'close' } : {}),
       });
-      return;
     }
-
     const { path } = route;
-    const url = new URL(upstream.baseUrl.origin + basePath + path + (route.query ? `?${route.query}` : ''));
-    // Answers with the proxy's own error, unless an answer is already on its way: then the only
-    // honest signal left is to break the connection, so a cut-off body is never taken as whole.
-    const fail = (status: 502 | 504, error: string, message: string) => {
-      // A browser that went away is owed no answer, and the log no line about one: under load,
-      // the requests cut off by clients leaving were logged as 502s nobody ever received.
-      if (res.writableEnded || res.destroyed) return;
-      log(`[proxy] GET ${path} -> ${status}: ${message}`);
-      if (res.headersSent) res.destroy();
-      else sendError(res, status, error, message);
-    };
-
-    let upstreamReq = send();
-    const deadline = setTimeout(() => {
-      fail(
-        504,
-        'Gateway Timeout',
-        `${upstream.name} did not answer within ${timeoutMs / 1000} s (UPSTREAM_TIMEOUT_MS). ` +
-          'Retry; if it keeps happening, narrow the filters or raise UPSTREAM_TIMEOUT_MS.',
-      );
-      upstreamReq.destroy();
+    const call = new AbortController();
+    const browser = c.req.raw.signal;
+    const browserLeft = () => call.abort(new Abandoned('the browser went away'));
+    browser.addEventListener('abort', browserLeft);
+    let timedOut = false;
+    let stall = setTimeout(() => {
+      timedOut = true;
+      call.abort(new Abandoned('the upstream was too slow'));
     }, timeoutMs);
-    res.on('close', () => {
-      clearTimeout(deadline);
-      // The browser went away (or we are done): stop the upstream work it asked for.
-      if (!res.writableFinished) upstreamReq.destroy();
-    });
+    const stop = () => {
+      clearTimeout(stall);
+      browser.removeEventListener('abort', browserLeft);
+    };
+    const fail = (status: 502 | 504, error: string, message: string) => {
+      stop();
+      call.abort(new Abandoned('the answer was refused'));
+      log(`[proxy] GET ${path} -> ${status}: ${message}`);
+      return errorResponse(c, status, error, message);
+    };
+    const notJson = (status: number, what: string) =>
+      fail(
+        502,
+        'Bad Gateway',
+        `${upstream.name} answered HTTP ${status} with ${what}. ${upstream.whatToCheck}`,
+      );
 
-    function send(): http.ClientRequest {
-      // The upstream request is built from scratch: the browser's Authorization, Cookie and every
-      // other header stay here.
-      const request = client.request(url, {
-        method: 'GET',
-        ...(upstream.connect === undefined ? { agent } : { createConnection: upstream.connect }),
-        headers: {
-          Accept: 'application/json',
-          'Accept-Encoding': upstream.compressed ? 'br, gzip, deflate' : 'identity',
-          Authorization: authorization,
-          'User-Agent': 'mailstand-contacts-proxy',
-        },
-      });
-      request.on('error', (error) => {
-        if (res.headersSent) return;
-        // A kept-alive connection the upstream closed just as this request went out on it: the
-        // upstream never saw the request, so it goes again, as Node's documentation advises for
-        // idempotent requests. Each such retry uses up one pooled socket, so retries end.
-        if (request.reusedSocket && errorCode(error) === 'ECONNRESET' && !res.destroyed) {
-          upstreamReq = send();
-          return;
-        }
-        fail(
-          502,
-          'Bad Gateway',
-          `Could not reach ${upstream.name} (${errorCode(error)}). ${upstream.whatToCheck}`,
-        );
-      });
-      request.on('response', (upstreamRes) => {
-        relay(upstreamRes).catch((error: unknown) => {
-          if (res.headersSent) {
-            // A browser that went away is no news; an upstream that broke off mid-body is.
-            if (errorCode(error) !== 'ERR_STREAM_PREMATURE_CLOSE') {
-              log(
-                `[proxy] GET ${path}: ${upstream.name} broke off mid-answer (${errorCode(error)}); cut the browser off too.`,
-              );
-            }
-            if (!res.writableEnded) res.destroy();
-            return;
-          }
-          fail(
-            502,
-            'Bad Gateway',
-            `The connection to ${upstream.name} broke before its answer was complete (${errorCode(error)}). ` +
-              'Retry the request.',
-          );
-        });
-      });
-      request.end();
-      return request;
-    }
-
-    async function relay(upstreamRes: IncomingMessage): Promise<void> {
-      const status = upstreamRes.statusCode ?? 502;
-      const contentType = upstreamRes.headers['content-type'] ?? '';
-      const decoded = decodeBody(upstreamRes);
-      if (!JSON_CONTENT_TYPE.test(contentType) || decoded === null) {
-        upstreamReq.destroy();
-        const what =
-          decoded === null
-            ? `an unsupported ${upstreamRes.headers['content-encoding']} encoding`
-            : describeType(contentType);
-        fail(
-          502,
-          'Bad Gateway',
-          `${upstream.name} answered HTTP ${status} with ${what} instead of JSON. ${upstream.whatToCheck}`,
-        );
-        return;
-      }
-      const relayed = relayedHeaders(upstreamRes.headers);
+    try {
+      const answer = await upstream.get(route.query ? `${path}?${route.query}` : path, call.signal);
+      const status = answer.status;
+      const contentType = answer.headers.get('content-type') ?? '';
+      const encoding = answer.headers.get('content-encoding') ?? '';
+      if (!DECODED_ENCODING.test(encoding))
+        return notJson(status, `an unsupported ${encoding} encoding instead of JSON`);
+      if (!JSON_CONTENT_TYPE.test(contentType))
+        return notJson(status, `${describeType(contentType)} instead of JSON`);
+      const headers: Record<string, string> = {};
+      for (const [name, value] of answer.headers) if (RELAYED_HEADER.test(name)) headers[name] = value;
+      const reader = (answer.body ?? new Blob().stream()).getReader();
 
       if (status < 200 || status > 299) {
         // Error bodies are read whole: they must be valid JSON, and may never echo the key back.
-        const text = await readText(decoded, ERROR_BODY_LIMIT);
-        if (text === null || !isJson(text)) {
-          fail(
-            502,
-            'Bad Gateway',
-            `${upstream.name} answered HTTP ${status} with a body that is not valid JSON. ${upstream.whatToCheck}`,
-          );
-          return;
-        }
-        if (status === 401)
+        const text = await readText(reader, ERROR_BODY_LIMIT);
+        if (text === null || !isJson(text)) return notJson(status, 'a body that is not valid JSON');
+        if (status === 401) {
           log(`[proxy] GET ${path} -> 401: ${upstream.name} refused the API key; check MAILSTAND_API_KEY.`);
-        clearTimeout(deadline);
-        const body = Buffer.from(redact(text));
-        res.writeHead(status, { ...relayed, 'Content-Length': body.length });
-        res.end(body);
-        return;
+        }
+        stop();
+        return c.body(redact(text), status as ContentfulStatusCode, headers);
       }
 
       // Success bodies (up to several megabytes) are streamed; only their first byte is checked,
       // so an HTML page or an empty body labelled as JSON still becomes a 502.
-      const { head, first } = await readUntilFirstByte(decoded);
+      const { head, first } = await readUntilFirstByte(reader);
       if (first !== 0x7b && first !== 0x5b) {
-        upstreamReq.destroy();
-        fail(
-          502,
-          'Bad Gateway',
-          `${upstream.name} answered HTTP ${status} with ${first === undefined ? 'an empty body' : 'a body that is not JSON'}. ${upstream.whatToCheck}`,
-        );
-        return;
+        return notJson(status, first === undefined ? 'an empty body' : 'a body that is not JSON');
       }
-      clearTimeout(deadline);
+      clearTimeout(stall);
       // From here on only silence is a problem: a stalled body is cut off rather than held forever.
-      upstreamReq.setTimeout(timeoutMs, () => upstreamReq.destroy(new Error('the body stalled')));
-
-      const declaredLength = Number(upstreamRes.headers['content-length']);
-      const encoding =
-        (decoded === upstreamRes && declaredLength < MIN_COMPRESSED_SIZE) ||
-        !worthCompressing(req.socket.remoteAddress, req.headers)
-          ? 'identity'
-          : negotiateEncoding(req.headers['accept-encoding']);
-      const passLength =
-        encoding === 'identity' && decoded === upstreamRes && Number.isSafeInteger(declaredLength);
-      res.writeHead(status, {
-        ...relayed,
-        Vary: 'Accept-Encoding',
-        ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
-        ...(passLength ? { 'Content-Length': declaredLength } : {}),
+      const relayed = new ReadableStream<Uint8Array>({
+        start: (controller) => head.forEach((chunk) => controller.enqueue(chunk)),
+        async pull(controller) {
+          stall = setTimeout(() => call.abort(new Abandoned('the body stalled')), timeoutMs);
+          try {
+            const { done, value } = await reader.read();
+            if (done) {
+              stop();
+              controller.close();
+            } else controller.enqueue(value);
+          } catch (error) {
+            stop();
+            // A browser that went away is no news; an upstream that broke off mid-body is.
+            if (!browser.aborted) {
+              log(
+                `[proxy] GET ${path}: ${upstream.name} broke off mid-answer (${errorCode(error)}); cut the browser off too.`,
+              );
+            }
+            // The browser's connection is cut, so a cut-off body is never taken as whole.
+            incoming.socket.destroy();
+            controller.close();
+          } finally {
+            clearTimeout(stall);
+          }
+        },
+        cancel: () => {
+          stop();
+          call.abort(new Abandoned('the browser went away'));
+        },
       });
-      // Plain stream piping: an async generator in between tripled the relay time of a 3 MB page.
-      if (encoding === 'identity') {
-        res.write(head);
-        await pipeline(decoded, res);
-      } else {
-        const encoder = createFastEncoder(encoding);
-        encoder.write(head);
-        await pipeline(decoded, encoder, res);
+
+      const declaredLength = Number(answer.headers.get('content-length') ?? NaN);
+      const encodedUpstream = encoding.trim() !== '' && encoding.trim().toLowerCase() !== 'identity';
+      const compression =
+        (!encodedUpstream && declaredLength < MIN_COMPRESSED_SIZE) ||
+        !worthCompressing(incoming.socket.remoteAddress, incoming.headers)
+          ? 'identity'
+          : negotiateEncoding(incoming.headers['accept-encoding']);
+      headers.Vary = 'Accept-Encoding';
+      if (compression === 'identity') {
+        if (!encodedUpstream && Number.isSafeInteger(declaredLength))
+          headers['Content-Length'] = String(declaredLength);
+        return c.body(relayed, 200, headers);
       }
+      headers['Content-Encoding'] = compression;
+      return c.body(encodeStream(relayed, compression), 200, headers);
+    } catch (error) {
+      stop();
+      // A browser that went away is owed no answer, and the log no line about one.
+      if (browser.aborted) return new Response(null, { status: 499 });
+      if (timedOut) {
+        return fail(
+          504,
+          'Gateway Timeout',
+          `${upstream.name} did not answer within ${timeoutMs / 1000} s (UPSTREAM_TIMEOUT_MS). ` +
+            'Retry; if it keeps happening, narrow the filters or raise UPSTREAM_TIMEOUT_MS.',
+        );
+      }
+      return fail(
+        502,
+        'Bad Gateway',
+        `Could not reach ${upstream.name} (${errorCode(error)}). ${upstream.whatToCheck}`,
+      );
     }
-  }
-
-  return { handle, close: () => agent.destroy() };
-}
-
-function decodeBody(upstreamRes: IncomingMessage): Readable | null {
-  const encoding = (upstreamRes.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-  if (encoding === 'identity' || encoding === '') return upstreamRes;
-  const decoder =
-    encoding === 'gzip' || encoding === 'x-gzip'
-      ? createGunzip()
-      : encoding === 'deflate'
-        ? createInflate()
-        : encoding === 'br'
-          ? createBrotliDecompress()
-          : null;
-  if (decoder === null) return null;
-  upstreamRes.on('error', (error) => decoder.destroy(error));
-  // Whoever reads the decoder handles its errors; this only keeps an error raised after the
-  // proxy has stopped reading (the upstream was cut off) from crashing the process.
-  decoder.on('error', () => undefined);
-  return upstreamRes.pipe(decoder);
+  };
 }
 
 /**
- * Reads until the first byte that is not JSON whitespace and leaves the stream paused there, so
- * the rest can be piped on once the answer is known to be JSON. `first` is undefined for a body
- * of nothing but whitespace.
+ * Reads until the first byte that is not JSON whitespace, so the rest can be streamed on once the
+ * answer is known to be JSON. `first` is undefined for a body of nothing but whitespace.
  */
-function readUntilFirstByte(stream: Readable): Promise<{ head: Buffer; first: number | undefined }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    const finish = (first: number | undefined) => {
-      stream.off('data', onData).off('end', onEnd).off('error', reject).pause();
-      resolve({ head: Buffer.concat(chunks), first });
-    };
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      const first = chunk.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
-      if (first !== undefined) finish(first);
-    };
-    const onEnd = () => finish(undefined);
-    stream.on('data', onData).on('end', onEnd).on('error', reject);
-  });
+async function readUntilFirstByte(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+): Promise<{ head: Uint8Array[]; first: number | undefined }> {
+  const head: Uint8Array[] = [];
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { head, first: undefined };
+    head.push(value);
+    const first = value.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09);
+    if (first !== undefined) return { head, first };
+  }
 }
 
-async function readText(stream: Readable, limit: number): Promise<string | null> {
-  const chunks: Buffer[] = [];
+async function readText(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  limit: number,
+): Promise<string | null> {
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of stream) {
-    const buffer = Buffer.from(chunk);
-    size += buffer.length;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks).toString('utf8');
+    size += value.length;
     if (size > limit) return null;
-    chunks.push(buffer);
+    chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function isJson(text: string): boolean {
@@ -302,22 +216,7 @@ function isJson(text: string): boolean {
   }
 }
 
-function relayedHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const relayed: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value === 'string' && RELAYED_HEADER.test(name)) relayed[name] = value;
-  }
-  return relayed;
-}
-
 function describeType(contentType: string): string {
   const type = contentType.split(';')[0]?.trim();
   return type ? `content type ${type}` : 'no content type';
-}
-
-function errorCode(error: unknown): string {
-  if (error instanceof Error) {
-    return 'code' in error && typeof error.code === 'string' ? error.code : error.message;
-  }
-  return String(error);
 }

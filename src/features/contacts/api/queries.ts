@@ -5,6 +5,7 @@ import {
   campaignsResponseSchema,
   contactDetailSchema,
   contactsPageSchemaFor,
+  endpointPath,
   workspacesResponseSchema,
 } from '../../../shared/contract';
 import type { Campaign, ContactsPage, ContactsParam } from '../../../shared/contract';
@@ -55,7 +56,8 @@ export const contactKeys = {
 export function workspacesQuery() {
   return queryOptions({
     queryKey: workspaceKeys.list(),
-    queryFn: async ({ signal }) => (await apiGet('/workspaces', {}, workspacesResponseSchema, signal)).data,
+    queryFn: async ({ signal }) =>
+      (await apiGet(endpointPath('workspaces'), {}, workspacesResponseSchema, signal)).data,
     staleTime: REFERENCE_STALE_MS,
   });
 }
@@ -65,7 +67,7 @@ export async function fetchAllCampaigns(workspace: string, signal?: AbortSignal)
   const campaigns = new Map<string, Campaign>();
   for (let page = 1; page <= MAX_CAMPAIGN_PAGES; page++) {
     const { data } = await apiGet(
-      '/campaigns',
+      endpointPath('campaigns'),
       { workspace, page, display: CAMPAIGN_PAGE_SIZE },
       campaignsResponseSchema,
       signal,
@@ -91,7 +93,7 @@ export function allFieldsQuery(workspace: string) {
     queryFn: async ({ signal }) =>
       (
         await apiGet(
-          `/workspaces/${encodeURIComponent(workspace)}/all-fields`,
+          endpointPath('workspaceFields', { workspace_id: workspace }),
           {},
           allFieldsResponseSchema,
           signal,
@@ -126,7 +128,7 @@ export function contactsPageQuery(filters: ContactFilters) {
         ? skipToken
         : ({ signal }) =>
             apiGet(
-              '/contacts',
+              endpointPath('contacts'),
               contactsRequestParams(filters),
               contactsPageSchemaFor({ page: filters.page, display: filters.display }),
               signal,
@@ -140,7 +142,8 @@ export function contactsPageQuery(filters: ContactFilters) {
 export function contactQuery(id: string) {
   return queryOptions({
     queryKey: contactKeys.detail(id),
-    queryFn: ({ signal }) => apiGet(`/contacts/${encodeURIComponent(id)}`, {}, contactDetailSchema, signal),
+    queryFn: ({ signal }) =>
+      apiGet(endpointPath('contact', { contact_id: id }), {}, contactDetailSchema, signal),
     staleTime: PAGE_STALE_MS,
   });
 }
