@@ -31,6 +31,8 @@ export interface RunningServer {
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+/** `user` is whom the access gate let through, if there is a gate. */
+type Route = (req: IncomingMessage, res: ServerResponse, user?: string) => void;
 
 const SANDBOX_PREFIX = '/sandbox-api';
 /**
@@ -105,7 +107,13 @@ export async function startServer({
       };
     }
 
-    const proxy: ApiProxy = createApiProxy({ upstream, timeoutMs: config.upstreamTimeoutMs, log });
+    // The sandbox is budgeted like Mailstand, by the same code, against its own limit.
+    const proxy: ApiProxy = createApiProxy({
+      upstream,
+      timeoutMs: config.upstreamTimeoutMs,
+      budget: { ...config.budget, limit: source.rateLimit },
+      log,
+    });
     cleanups.push(() => proxy.close());
 
     const server = http.createServer({ highWaterMark: RESPONSE_HIGH_WATER_MARK });
@@ -125,9 +133,9 @@ export async function startServer({
         vite.middlewares(req, res, () => sendError(res, 404, 'Not Found', 'No such page.'));
     }
 
-    const route: Handler = (req, res) => {
+    const route: Route = (req, res, user) => {
       const target = req.url ?? '';
-      if (isUnder(target, '/api')) proxy.handle(req, res);
+      if (isUnder(target, '/api')) proxy.handle(req, res, user);
       else if (!isUnder(target, SANDBOX_PREFIX)) serveApp(req, res);
       else if (sandboxApi !== null) sandboxApi(req, res);
       else sendError(res, 404, 'Not Found', 'The sandbox API runs only when MAILSTAND_API_KEY is not set.');
@@ -146,7 +154,7 @@ export async function startServer({
       } else if (gate === null) {
         route(req, res);
       } else {
-        gate(req, res, () => route(req, res));
+        gate(req, res, (user) => route(req, res, user));
       }
     });
     server.on('clientError', answerMalformedRequest);

@@ -18,7 +18,8 @@ export type AccessDecision =
 
 export const LOGIN_REALM = 'Mailstand Contacts';
 
-export type AccessGate = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+/** `next` receives the name of the user let through. */
+export type AccessGate = (req: IncomingMessage, res: ServerResponse, next: (user: string) => void) => void;
 
 /** Lets a request through to `next`, or answers 401/403 (after any delay earned by failed logins). */
 export function createAccessGate(rule: AccessRule, throttle = new FailedLoginThrottle()): AccessGate {
@@ -28,7 +29,7 @@ export function createAccessGate(rule: AccessRule, throttle = new FailedLoginThr
       const decision = checkAccess(rule, req);
       if (decision.allowed) {
         throttle.recordSuccess(address);
-        next();
+        next(decision.user);
         return;
       }
       if (decision.wrongPassword) throttle.recordFailure(address);

@@ -9,6 +9,9 @@ import { createApiProxy, type ApiProxy } from './proxy';
 const CANARY = 'key_CANARY_1234567890';
 const CANARY_BASIC = Buffer.from(`${CANARY}:`).toString('base64');
 
+/** No rate limit and no cache: each test here sees exactly what its own request makes of the upstream. */
+const UNBUDGETED = { limit: null, maxWaitMs: 300, cacheBytes: 0, contactsTtlMs: 0, referenceTtlMs: 0 };
+
 let upstream: FakeUpstream;
 let proxy: ApiProxy;
 let proxyServer: http.Server;
@@ -28,6 +31,7 @@ beforeAll(async () => {
       compressed: true,
     },
     timeoutMs: 300,
+    budget: UNBUDGETED,
     log: (line) => logLines.push(line),
   });
   proxyServer = http.createServer((req, res) => proxy.handle(req, res));
@@ -86,16 +90,16 @@ describe('forwarding an allowed call', () => {
     ]);
   });
 
-  it('forwards the query parameters and ids', async () => {
+  it('forwards the query parameters (sorted by name: one spelling per question) and ids', async () => {
     await get('/api/contacts?workspace=space_1&stage=Do+Not+Contact&search=a%2Bb%40x&display=2000&page=3');
     await get('/api/contacts/contact_abc123');
     await get('/api/workspaces/space_1/all-fields');
     await get('/api/campaigns?workspace=space_1&page=1&display=100');
     expect(upstream.received.map((request) => request.url)).toEqual([
-      '/v1/contacts?workspace=space_1&stage=Do%20Not%20Contact&search=a%2Bb%40x&display=2000&page=3',
+      '/v1/contacts?display=2000&page=3&search=a%2Bb%40x&stage=Do%20Not%20Contact&workspace=space_1',
       '/v1/contacts/contact_abc123',
       '/v1/workspaces/space_1/all-fields',
-      '/v1/campaigns?workspace=space_1&page=1&display=100',
+      '/v1/campaigns?display=100&page=1&workspace=space_1',
     ]);
   });
 
@@ -247,7 +251,6 @@ describe('upstream answers', () => {
       null,
     ],
     [401, { statusCode: 401, error: 'Unauthorized Permission', message: 'Invalid API key' }, null],
-    [429, { statusCode: 429, error: 'Rate Limited', message: 'Slow down' }, '7'],
     [429, [{ statusCode: 429, error: 'Too Many Requests', message: 'Out of credits' }], null],
     [500, { statusCode: 500, error: 'Bad Request', message: 'Something broke' }, null],
   ])('passes HTTP %i and its body through unchanged', async (status, body, retryAfter) => {
@@ -309,6 +312,7 @@ describe('upstream answers', () => {
         compressed: false,
       },
       timeoutMs: 2000,
+      budget: UNBUDGETED,
       log: (line) => logLines.push(line),
     });
     const server = http.createServer((req, res) => unreachable.handle(req, res));
@@ -361,35 +365,36 @@ describe('upstream answers', () => {
     await upstreamGaveUp;
   });
 
-  it('cuts the browser connection when the upstream drops mid-body, so a partial page is never taken as whole', async () => {
+  it('answers 502 when the upstream drops mid-body, so a partial page is never taken as whole', async () => {
     upstream.respond((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.write('{"status":"ok","data":[' + '{"id":"contact_1"},'.repeat(5000));
       setImmediate(() => res.destroy());
     });
-    // Depending on timing the browser sees the headers first or not; either way it never gets
-    // a body that looks complete.
-    const outcome = await fetch(`${base}/api/contacts?workspace=space_1`)
-      .then((response) => response.text())
-      .then(
-        () => 'complete',
-        () => 'cut off',
-      );
-    expect(outcome).toBe('cut off');
+    const { response, text } = await get('/api/contacts?workspace=space_1');
+    expect(response.status).toBe(502);
+    expect(JSON.parse(text)).toMatchObject({
+      error: 'Bad Gateway',
+      message: expect.stringContaining('broke before its answer was complete'),
+    });
   });
 
   it('aborts the upstream request when the browser goes away', async () => {
     let upstreamClosed!: () => void;
     const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    let asked!: () => void;
+    const upstreamAsked = new Promise<void>((resolve) => (asked = resolve));
     upstream.respond((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.write('{"status":"ok","data":[');
       res.on('close', () => upstreamClosed());
+      asked();
     });
     const controller = new AbortController();
-    const response = await fetch(`${base}/api/contacts?workspace=space_1`, { signal: controller.signal });
-    expect(response.status).toBe(200);
+    const request = fetch(`${base}/api/contacts?workspace=space_1`, { signal: controller.signal });
+    await upstreamAsked;
     controller.abort();
+    await expect(request).rejects.toThrow();
     await closed;
   });
 
@@ -418,6 +423,107 @@ describe('upstream answers', () => {
     });
     expect((await get('/api/workspaces')).response.status).toBe(200);
     expect(errorLines()).toBe(before);
+  });
+});
+
+describe("the key's budget", () => {
+  /** A proxy of its own, so that a pause it is asked for holds up no other test. */
+  async function startBudgetedProxy(budget: Partial<typeof UNBUDGETED>) {
+    const own = createApiProxy({
+      upstream: {
+        baseUrl: new URL(upstream.url),
+        apiKey: CANARY,
+        name: 'Mailstand (test)',
+        whatToCheck: 'Check MAILSTAND_API_URL.',
+        compressed: false,
+      },
+      timeoutMs: 5000,
+      budget: { ...UNBUDGETED, ...budget },
+      log: (line) => logLines.push(line),
+    });
+    const server = http.createServer((req, res) => own.handle(req, res));
+    const url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+    return {
+      get: async (path: string) => {
+        const response = await fetch(url + path);
+        const text = await response.text();
+        seen.push(text, JSON.stringify([...response.headers]));
+        return { response, text };
+      },
+      close: async () => {
+        own.close();
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      },
+    };
+  }
+
+  it('waits out a Rate Limited answer it did not foresee and sends the call again, saying how long it waited', async () => {
+    upstream.respond((_req, res) => {
+      const first = upstream.received.length === 1;
+      res.writeHead(first ? 429 : 200, {
+        'Content-Type': 'application/json',
+        ...(first ? { 'Retry-After': '1' } : {}),
+      });
+      res.end(
+        first
+          ? '{"statusCode":429,"error":"Rate Limited","message":"Slow down"}'
+          : '{"status":"ok","data":[]}',
+      );
+    });
+    const proxied = await startBudgetedProxy({ maxWaitMs: 5000 });
+    try {
+      const { response, text } = await proxied.get('/api/workspaces');
+      expect(response.status).toBe(200);
+      expect(text).toBe('{"status":"ok","data":[]}');
+      expect(upstream.received).toHaveLength(2);
+      expect(Number(response.headers.get('x-rate-limit-waited-ms'))).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('relays a Rate Limited answer whose Retry-After is longer than a request may wait', async () => {
+    const body = JSON.stringify({ statusCode: 429, error: 'Rate Limited', message: 'Slow down' });
+    upstream.respond((_req, res) => {
+      res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '7' });
+      res.end(body);
+    });
+    const proxied = await startBudgetedProxy({ maxWaitMs: 1000 });
+    try {
+      const { response, text } = await proxied.get('/api/workspaces');
+      expect(response.status).toBe(429);
+      expect(text).toBe(body);
+      expect(response.headers.get('retry-after')).toBe('7');
+      expect(upstream.received).toHaveLength(1);
+
+      // Meanwhile everything else waits for the pause too, and is told so at once.
+      const next = await proxied.get('/api/campaigns?workspace=space_1');
+      expect(next.response.status).toBe(503);
+      expect(Number(next.response.headers.get('retry-after'))).toBeGreaterThanOrEqual(5);
+      expect(JSON.parse(next.text)).toMatchObject({
+        statusCode: 503,
+        error: 'Rate Limited',
+        message: expect.stringMatching(/Mailstand's rate limit.*Try again in \d+ s\./),
+      });
+      expect(upstream.received).toHaveLength(1);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('never retries "Too Many Requests": the account is out of credits, and waiting will not help', async () => {
+    upstream.respond((_req, res) => {
+      res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '1' });
+      res.end('{"statusCode":429,"error":"Too Many Requests","message":"Out of credits"}');
+    });
+    const proxied = await startBudgetedProxy({ maxWaitMs: 5000 });
+    try {
+      expect((await proxied.get('/api/workspaces')).response.status).toBe(429);
+      expect(upstream.received).toHaveLength(1);
+    } finally {
+      await proxied.close();
+    }
   });
 });
 

@@ -2,3 +2,5 @@ export * from './contacts-params';
 export * from './fields';
 export * from './schemas';
 export * from './stages';
+export * from './relay-headers';
+export * from './retry-after';

@@ -1,5 +1,5 @@
 import { safeParse, type core } from 'zod/mini';
-import { ERROR_LABELS, apiErrorSchema } from '../../../shared/contract';
+import { ERROR_LABELS, apiErrorSchema, parseRetryAfter } from '../../../shared/contract';
 import { createRatePacer } from './rate-pacer';
 import type { RatePacer } from './rate-pacer';
 
@@ -15,8 +15,6 @@ export type ApiErrorKind =
 
 /** When Mailstand says "Rate Limited" without Retry-After: one full window clears any sliding count. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 15_000;
-/** A Retry-After beyond this is treated as this: the user can always press Retry sooner. */
-const MAX_RATE_LIMIT_WAIT_MS = 10 * 60_000;
 
 /** A failed API call, told apart by what a person can do about it. */
 export class ApiError extends Error {
@@ -180,20 +178,6 @@ function describeIssues(issues: readonly core.$ZodIssue[]): string {
   const more =
     issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
   return `${formatIssuePath(first.path)}: ${first.message}${more}`;
-}
-
-/**
- * Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds,
- * or null when absent or unreadable.
- */
-export function parseRetryAfter(header: string | null, now: number = Date.now()): number | null {
-  if (header === null) return null;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Math.min(Number(value) * 1000, MAX_RATE_LIMIT_WAIT_MS);
-  // All three HTTP date forms start with a day name; Date.parse alone would accept "-5" as a year.
-  const date = /^[A-Za-z]{3}/.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(date)) return null;
-  return Math.min(Math.max(0, date - now), MAX_RATE_LIMIT_WAIT_MS);
 }
 
 function statusText(response: Response): string {
