@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SortingState } from '@tanstack/react-table';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { FeatureBoundary, lazyFeature } from '../../app/lazy-feature';
@@ -6,7 +6,7 @@ import { Button } from '../../components/ui/button';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { ProgressBar } from '../../components/ui/progress-bar';
-import type { Campaign, Contact, Workspace } from '../../shared/contract';
+import { STAGES, type Campaign, type Contact, type Workspace } from '../../shared/contract';
 import { ApiError, describeApiError, describeRetryWait } from './api/api-client';
 import {
   allFieldsQuery,
@@ -25,10 +25,12 @@ import { DetailPanelFrame, DetailPanelLoading } from './detail/detail-panel-fram
 import { FilterNotices } from './filters/filter-notices';
 import { activeFilterChips, writeFilters, type ContactFilters } from './filters/filter-params';
 import { FilterSidebar } from './filters/filter-sidebar';
+import { stageCountQuery } from './filters/stage-counts';
 import { useContactFilters, type ContactFiltersApi } from './filters/use-contact-filters';
 import { ShortcutsDialog } from './keyboard/shortcuts-dialog';
 import { useContactShortcuts } from './keyboard/use-contact-shortcuts';
 import { PagingFooter } from './paging/paging-footer';
+import { ServedNote } from './served-note';
 import type { Selection } from './selection/selection';
 import { defaultColumnVisibility, withCustomFieldColumns } from './table/columns';
 import { ContactsTable, ROW_HEIGHTS, type ContactsTableHandle } from './table/contacts-table';
@@ -151,6 +153,15 @@ function ContactsResults({
 }: ContactsResultsProps) {
   const contacts = useQuery({ ...contactsPageQuery(filters), enabled: campaignReady });
   const fields = useQuery(allFieldsQuery(workspace.id));
+  const queryClient = useQueryClient();
+  // Past the server's short cache: the rows and the stage counts as Mailstand has them now.
+  const refresh = () => {
+    const ignore = () => undefined; // a failure shows in the query's own state
+    queryClient.fetchQuery({ ...contactsPageQuery(filters, { fresh: true }), staleTime: 0 }).catch(ignore);
+    for (const stage of STAGES) {
+      queryClient.fetchQuery({ ...stageCountQuery(filters, stage, true), staleTime: 0 }).catch(ignore);
+    }
+  };
   const settled = contacts.isPlaceholderData ? undefined : contacts.data;
   usePrefetchNextPage(filters, settled);
   // React Query drops the previous rows once a new request fails; a person keeps seeing the last
@@ -279,6 +290,15 @@ function ContactsResults({
           </p>
         )}
         <RetryWait error={contacts.isFetching ? contacts.failureReason : null} />
+        {settled && !contacts.isFetching && <ServedNote served={settled.served} />}
+        <Button
+          variant="ghost"
+          onClick={refresh}
+          disabled={!campaignReady || contacts.isFetching}
+          title="Load these contacts again from Mailstand, past the server's short cache"
+        >
+          Refresh
+        </Button>
         <ContactsToolbar
           filters={filters}
           workspace={workspace}
