@@ -10,10 +10,18 @@ test('the app opens on the sandbox and lists its workspaces', async ({ page, req
   await app.open();
 
   await expect(page).toHaveTitle('Mailstand Contacts');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /Mailstand/);
   await expect(page.getByRole('heading', { name: 'Mailstand Contacts' })).toBeVisible();
   await expect(app.workspace).toBeVisible();
   await expect(app.workspace.getByRole('option')).toHaveText(
     workspaces.all.map((entry) => entry.name),
     { useInnerText: true },
   );
+});
+
+test('search engines are asked to stay away from this private tool', async ({ request }) => {
+  const robots = await request.get('/robots.txt');
+  expect(robots.status()).toBe(200);
+  expect(robots.headers()['content-type']).toMatch(/^text\/plain/);
+  expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
 });

@@ -9,6 +9,7 @@
  * The server runs in this process (run with --expose-gc, as the npm script does) so its memory can
  * be read and collected; autocannon runs in a child process so its own memory does not count.
  */
+import { getRequestListener } from '@hono/node-server';
 import { execFile } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
@@ -200,7 +201,7 @@ async function failingUpstreamRun(workspace: string): Promise<boolean> {
     contacts: Number(sandboxEnv.SANDBOX_CONTACTS),
     seed: process.env.SANDBOX_SEED ?? 'mailstand-demo',
   });
-  const sandbox = createSandboxApi({ db, apiKey: KEY, rateLimit: null });
+  const sandbox = getRequestListener(createSandboxApi({ db, apiKey: KEY, rateLimit: null }).fetch);
   let served = 0;
   const upstream = http.createServer((req, res) => {
     served += 1;
@@ -209,8 +210,7 @@ async function failingUpstreamRun(workspace: string): Promise<boolean> {
       fault(res);
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://upstream');
-    sandbox(req, res, url.pathname, url.searchParams);
+    void sandbox(req, res);
   });
   const upstreamPort = await listen(upstream, 0, '127.0.0.1');
   const logged = serverLog();

@@ -70,6 +70,13 @@ describe('the whole server in live mode', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('asks search engines to stay away in /robots.txt, as text', async () => {
+    const { response, text } = await fetchAndRecord(`${server.url}/robots.txt`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(text).toBe('User-agent: *\nDisallow: /\n');
+  });
+
   it('sets the security headers on every kind of response', async () => {
     for (const urlPath of [
       '/',
@@ -79,6 +86,7 @@ describe('the whole server in live mode', () => {
       '/api/workspaces',
       '/api/nope',
       '/healthz',
+      '/robots.txt',
     ]) {
       const { response } = await fetchAndRecord(server.url + urlPath);
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) {

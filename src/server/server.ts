@@ -1,14 +1,19 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { Hono } from 'hono';
+import http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { errorBody } from '../shared/contract';
 import { createAccessGate } from './access/access-gate';
 import type { ServerConfig } from './env';
+import { errorResponse } from './http/json-response';
 import { listen } from './http/listen';
-import { MemorySocket } from './http/memory-connection';
-import { sendError, sendJson } from './http/json-response';
-import { setSecurityHeaders } from './http/security-headers';
-import { createApiProxy, type ApiProxy, type Upstream } from './proxy/proxy';
+import { securityHeaders } from './http/security-headers';
+import { API_PREFIX } from './proxy/api-route';
+import { createApiProxy, type ProxyEnv } from './proxy/proxy';
+import { mailstandUpstream, sandboxUpstream, type Upstream } from './proxy/upstream';
 import { createSandboxApi, openSandboxDatabase, SANDBOX_API_KEY } from './sandbox';
-import { loadStaticSite, serveStatic } from './static/static-site';
+import { createStaticSite } from './static/static-site';
 
 export type AppSource = { kind: 'dist'; dir: string } | { kind: 'vite-dev'; root: string };
 
@@ -30,34 +35,32 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-/** `user` is whom the access gate let through, if there is a gate. */
-type Route = (req: IncomingMessage, res: ServerResponse, user?: string) => void;
+type Env = ProxyEnv;
 
 const SANDBOX_PREFIX = '/sandbox-api';
+const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
+
 /**
- * Socket buffers big enough for a good part of a 2000-contact page (about 3 MB). With Node's
- * default of 16 KB the proxy paused and resumed the upstream for every 64 KB read, and relaying
- * one page took about 30 ms more than reading it from the sandbox directly (measured: best of
- * 40, 44 ms against 13 ms); with 1 MB it took 17 ms.
+ * Socket buffers big enough for a good part of a 2000-contact page: with Node's small default,
+ * relaying a page paused and resumed for every read and took about twice as long.
  */
 const RESPONSE_HIGH_WATER_MARK = 1024 * 1024;
 
 export async function startServer({
   config,
-  app,
+  app: appSource,
   log = (line) => console.error(line),
   shutdownGraceMs = 10_000,
 }: StartOptions): Promise<RunningServer> {
-  const dev = app.kind === 'vite-dev';
+  const dev = appSource.kind === 'vite-dev';
+  const headers = securityHeaders({ dev });
   const { source } = config;
   const cleanups: Array<() => unknown> = [];
   const release = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup();
   };
-
   try {
-    let sandboxApi: Handler | null = null;
+    let sandbox: Hono | null = null;
     let upstream: Upstream;
     if (source.mode === 'sandbox') {
       const db = openSandboxDatabase({
@@ -67,102 +70,87 @@ export async function startServer({
         log,
       });
       cleanups.push(() => db.close());
-      const sandbox = createSandboxApi({ db, apiKey: SANDBOX_API_KEY, rateLimit: source.rateLimit });
-      const serveSandbox: Handler = (req, res) => {
-        const [rawPath, query] = splitTarget(req.url ?? '');
-        sandbox(req, res, rawPath.slice(SANDBOX_PREFIX.length), new URLSearchParams(query));
-      };
-      sandboxApi = serveSandbox;
-      // The proxy reaches the sandbox over HTTP, as it reaches Mailstand, but on connections
-      // inside this process: through loopback TCP, relaying a 3 MB page cost the kernel's copies
-      // and 45 reads of 64 KB (each a fresh buffer, hence more major GCs). No access gate stands
-      // in the way, and the public listener draining at shutdown leaves these connections open.
-      const internal = http.createServer((req, res) => {
-        setSecurityHeaders(res, { dev });
-        if (isUnder(req.url ?? '', SANDBOX_PREFIX)) serveSandbox(req, res);
-        else sendError(res, 404, 'Not Found', 'Only the sandbox API is served here.');
-      });
-      // Runs once the public listener has drained: whatever is left has no one waiting for it.
-      cleanups.push(() => internal.closeAllConnections());
-      upstream = {
-        baseUrl: new URL(`http://sandbox.internal${SANDBOX_PREFIX}`),
-        apiKey: SANDBOX_API_KEY,
-        name: 'The sandbox API',
-        whatToCheck:
-          'The sandbox runs inside this server: look at its log, then restart it with `npm start`.',
-        compressed: false,
-        connect: () => {
-          const [proxyEnd, sandboxEnd] = MemorySocket.pair();
-          internal.emit('connection', sandboxEnd);
-          return proxyEnd;
-        },
-      };
+      sandbox = createSandboxApi({ db, apiKey: SANDBOX_API_KEY, rateLimit: source.rateLimit });
+      upstream = sandboxUpstream(sandbox, SANDBOX_API_KEY);
     } else {
-      upstream = {
-        baseUrl: source.apiUrl,
-        apiKey: source.apiKey,
-        name: `Mailstand (${source.apiUrl.origin})`,
-        whatToCheck: "Check MAILSTAND_API_URL and this machine's network connection, then retry.",
-        compressed: true,
-      };
+      upstream = mailstandUpstream(source.apiUrl, source.apiKey);
     }
-
     // The sandbox is budgeted like Mailstand, by the same code, against its own limit.
-    const proxy: ApiProxy = createApiProxy({
+    const proxy = createApiProxy({
       upstream,
       timeoutMs: config.upstreamTimeoutMs,
       budget: { ...config.budget, limit: source.rateLimit },
       log,
     });
-    cleanups.push(() => proxy.close());
 
-    const server = http.createServer({ highWaterMark: RESPONSE_HIGH_WATER_MARK });
-    let serveApp: Handler;
-    if (app.kind === 'dist') {
-      const site = await loadStaticSite(app.dir);
-      serveApp = (req, res) => serveStatic(site, req, res);
+    const app = new Hono<Env>();
+    const server = http.createServer(
+      { highWaterMark: RESPONSE_HIGH_WATER_MARK },
+      getRequestListener(app.fetch, {
+        // A request line the adaptor cannot turn into a URL, such as `OPTIONS *`.
+        errorHandler: () => refusedTarget(headers),
+      }),
+    );
+    server.on('clientError', (error: Error, socket: Duplex) =>
+      answerMalformedRequest(error, socket, headers),
+    );
+
+    app.use(async (c, next) => {
+      await next();
+      for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+    });
+    app.use(async (c, next) =>
+      // Absolute URLs in the request line: this is not a forward proxy.
+      c.env.incoming.url?.startsWith('/') ? next() : refusedTarget(headers),
+    );
+    // Open even behind the access gate, so monitors need no password; it reveals only the mode.
+    app.all('/healthz', (c) =>
+      c.json({ status: 'ok', mode: source.mode }, 200, { 'Cache-Control': 'no-store' }),
+    );
+    if (config.access !== null) app.use(createAccessGate(config.access));
+    // The API is told apart on the raw request line, before any normalisation of dot segments.
+    app.use(async (c, next) => {
+      const target = c.env.incoming.url ?? '';
+      if (isUnder(target, API_PREFIX)) return proxy(c);
+      if (isUnder(target, SANDBOX_PREFIX) && sandbox === null) {
+        return errorResponse(
+          c,
+          404,
+          'Not Found',
+          'The sandbox API runs only when MAILSTAND_API_KEY is not set.',
+        );
+      }
+      return next();
+    });
+    if (sandbox !== null) app.mount(SANDBOX_PREFIX, sandbox.fetch);
+    // A private tool: no search engine is invited in.
+    app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'Cache-Control': 'no-cache' }));
+
+    if (appSource.kind === 'dist') {
+      app.route('/', await createStaticSite(appSource.dir));
     } else {
       const { createServer } = await import('vite');
       const vite = await createServer({
-        root: app.root,
+        root: appSource.root,
         appType: 'spa',
         server: { middlewareMode: true, hmr: { server } },
       });
       cleanups.push(() => vite.close());
-      serveApp = (req, res) =>
-        vite.middlewares(req, res, () => sendError(res, 404, 'Not Found', 'No such page.'));
+      app.all('*', (c) => {
+        const { incoming, outgoing } = c.env;
+        for (const [name, value] of Object.entries(headers)) outgoing.setHeader(name, value);
+        vite.middlewares(incoming, outgoing, () => {
+          outgoing.statusCode = 404;
+          outgoing.setHeader('Content-Type', 'application/json; charset=utf-8');
+          outgoing.end(JSON.stringify(errorBody(404, 'Not Found', 'No such page.')));
+        });
+        return RESPONSE_ALREADY_SENT;
+      });
     }
-
-    const route: Route = (req, res, user) => {
-      const target = req.url ?? '';
-      if (isUnder(target, '/api')) proxy.handle(req, res, user);
-      else if (!isUnder(target, SANDBOX_PREFIX)) serveApp(req, res);
-      else if (sandboxApi !== null) sandboxApi(req, res);
-      else sendError(res, 404, 'Not Found', 'The sandbox API runs only when MAILSTAND_API_KEY is not set.');
-    };
-    const gate = config.access === null ? null : createAccessGate(config.access);
-    const healthBody = { status: 'ok', mode: source.mode };
-    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      setSecurityHeaders(res, { dev });
-      const target = req.url ?? '';
-      if (!target.startsWith('/')) {
-        // Absolute URLs and `*` in the request line: this is not a forward proxy.
-        sendError(res, 400, 'Invalid Request', 'The request target must be a path starting with "/".');
-      } else if (splitTarget(target)[0] === '/healthz') {
-        // Open even behind the access gate, so monitors need no password; it reveals only the mode.
-        sendJson(res, 200, healthBody, { 'Cache-Control': 'no-store' });
-      } else if (gate === null) {
-        route(req, res);
-      } else {
-        gate(req, res, (user) => route(req, res, user));
-      }
-    });
-    server.on('clientError', answerMalformedRequest);
 
     const closeServer = gracefulClose(server);
     const port = await listen(server, config.port, config.host);
     cleanups.push(() => closeServer(shutdownGraceMs));
-
     let closing: Promise<void> | null = null;
     return {
       url: `http://${displayHost(config.host)}:${port}`,
@@ -182,9 +170,12 @@ function isUnder(target: string, prefix: string): boolean {
   return lower.startsWith(prefix) && !/^[a-z0-9_-]/.test(lower.slice(prefix.length));
 }
 
-function splitTarget(target: string): [string, string] {
-  const queryStart = target.indexOf('?');
-  return queryStart === -1 ? [target, ''] : [target.slice(0, queryStart), target.slice(queryStart + 1)];
+function refusedTarget(headers: Record<string, string>): Response {
+  const message = 'The request target must be a path starting with "/".';
+  return Response.json(errorBody(400, 'Invalid Request', message), {
+    status: 400,
+    headers: { ...headers, 'Cache-Control': 'no-store' },
+  });
 }
 
 function displayHost(host: string): string {
@@ -196,30 +187,30 @@ function displayHost(host: string): string {
  * Requests Node's parser refuses never reach a handler; they still get an answer in Mailstand's
  * error shape. An over-long request line is a URI problem (414), other oversized heads are 431.
  */
-function answerMalformedRequest(error: Error, socket: Duplex): void {
+function answerMalformedRequest(error: Error, socket: Duplex, headers: Record<string, string>): void {
   if (!socket.writable) return;
   const code = 'code' in error ? error.code : undefined;
-  let status = 400;
-  let label = 'Bad Request';
-  let message = 'The request could not be parsed as HTTP.';
-  if (code === 'HPE_HEADER_OVERFLOW') {
-    const packet =
-      'rawPacket' in error && Buffer.isBuffer(error.rawPacket) ? error.rawPacket : Buffer.alloc(0);
-    const lineEnd = packet.indexOf('\r\n');
-    const longUrl = lineEnd === -1 || lineEnd > 8192;
-    status = longUrl ? 414 : 431;
-    label = longUrl ? 'URI Too Long' : 'Request Header Fields Too Large';
-    message = longUrl ? 'The URL is far too long.' : 'The request headers are too large.';
-  } else if (code === 'HPE_INVALID_URL') {
-    message =
-      'The URL holds characters that must be percent-encoded (spaces, control characters or non-ASCII).';
-  }
-  const body = JSON.stringify({ statusCode: status, error: label, message });
-  socket.end(
-    `HTTP/1.1 ${status} ${label}\r\nContent-Type: application/json; charset=utf-8\r\n` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\n` +
-      `Cache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
-  );
+  const packet = 'rawPacket' in error && Buffer.isBuffer(error.rawPacket) ? error.rawPacket : Buffer.alloc(0);
+  const lineEnd = packet.indexOf('\r\n');
+  const [status, label, message] =
+    code !== 'HPE_HEADER_OVERFLOW'
+      ? [
+          400,
+          'Bad Request',
+          'The request could not be parsed as HTTP: characters such as spaces must be percent-encoded.',
+        ]
+      : lineEnd === -1 || lineEnd > 8192
+        ? [414, 'URI Too Long', 'The URL is far too long.']
+        : [431, 'Request Header Fields Too Large', 'The request headers are too large.'];
+  const body = JSON.stringify(errorBody(status, label, message));
+  const head = Object.entries({
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+    ...headers,
+  }).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${label}\r\n${head.join('')}\r\n${body}`);
 }
 
 /**
@@ -229,7 +220,7 @@ function answerMalformedRequest(error: Error, socket: Duplex): void {
  */
 function gracefulClose(server: http.Server): (graceMs: number) => Promise<void> {
   let closing = false;
-  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+  server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
     // A handler that answered synchronously has sent its headers already; the finish hook still closes.
     if (closing && !res.headersSent) res.setHeader('Connection', 'close');
     res.on('finish', () => {

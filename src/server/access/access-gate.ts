@@ -1,6 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendError } from '../http/json-response';
+import type { HttpBindings } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { MiddlewareHandler } from 'hono';
+import { errorResponse } from '../http/json-response';
 
 /**
  * Who may use the server when it listens beyond this machine. Whoever gets through reads every
@@ -18,39 +20,43 @@ export type AccessDecision =
 
 export const LOGIN_REALM = 'Mailstand Contacts';
 
-/** `next` receives the name of the user let through. */
-export type AccessGate = (req: IncomingMessage, res: ServerResponse, next: (user: string) => void) => void;
+/** What the gate looks at: the peer's address and the request's headers. */
+export interface AccessRequest {
+  address: string;
+  header(name: string): string | undefined;
+}
 
-/** Lets a request through to `next`, or answers 401/403 (after any delay earned by failed logins). */
-export function createAccessGate(rule: AccessRule, throttle = new FailedLoginThrottle()): AccessGate {
-  return (req, res, next) => {
-    const address = req.socket.remoteAddress ?? '';
-    const decide = () => {
-      const decision = checkAccess(rule, req);
-      if (decision.allowed) {
-        throttle.recordSuccess(address);
-        next(decision.user);
-        return;
-      }
-      if (decision.wrongPassword) throttle.recordFailure(address);
-      sendError(res, decision.status, 'Login Required', decision.message, {
-        'Cache-Control': 'no-store',
-        ...(decision.challenge
-          ? { 'WWW-Authenticate': `Basic realm="${LOGIN_REALM}", charset="UTF-8"` }
-          : {}),
-      });
+/** Lets a request through, or answers 401/403 (after any delay earned by failed logins). */
+export function createAccessGate(
+  rule: AccessRule,
+  throttle = new FailedLoginThrottle(),
+): MiddlewareHandler<{ Bindings: HttpBindings; Variables: { user?: string } }> {
+  return async (c, next) => {
+    const request: AccessRequest = {
+      address: normaliseAddress(getConnInfo(c).remote.address ?? ''),
+      header: (name) => c.req.header(name),
     };
-    const delay = throttle.delayFor(address);
-    if (delay === 0) decide();
-    else setTimeout(decide, delay);
+    const delay = throttle.delayFor(request.address);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const decision = checkAccess(rule, request);
+    if (decision.allowed) {
+      throttle.recordSuccess(request.address);
+      // Whom the request is for: the key's budget takes turns between people.
+      c.set('user', decision.user);
+      return next();
+    }
+    if (decision.wrongPassword) throttle.recordFailure(request.address);
+    return errorResponse(c, decision.status, 'Login Required', decision.message, {
+      'Cache-Control': 'no-store',
+      ...(decision.challenge ? { 'WWW-Authenticate': `Basic realm="${LOGIN_REALM}", charset="UTF-8"` } : {}),
+    });
   };
 }
 
-export function checkAccess(rule: AccessRule, req: IncomingMessage): AccessDecision {
+export function checkAccess(rule: AccessRule, request: AccessRequest): AccessDecision {
   if (rule.kind === 'identity-header') {
     // The header proves nothing unless it was set by the proxy itself: anyone else could send it.
-    const peer = normaliseAddress(req.socket.remoteAddress ?? '');
-    if (!rule.trustedProxies.has(peer)) {
+    if (!rule.trustedProxies.has(request.address)) {
       return {
         allowed: false,
         status: 403,
@@ -59,8 +65,8 @@ export function checkAccess(rule: AccessRule, req: IncomingMessage): AccessDecis
         wrongPassword: false,
       };
     }
-    const user = req.headers[rule.header.toLowerCase()];
-    if (typeof user === 'string' && user.trim() !== '') return { allowed: true, user: user.trim() };
+    const user = request.header(rule.header);
+    if (user !== undefined && user.trim() !== '') return { allowed: true, user: user.trim() };
     return {
       allowed: false,
       status: 401,
@@ -69,7 +75,7 @@ export function checkAccess(rule: AccessRule, req: IncomingMessage): AccessDecis
       wrongPassword: false,
     };
   }
-  const credentials = parseBasic(req.headers.authorization);
+  const credentials = parseBasic(request.header('authorization'));
   if (credentials !== null && passwordMatches(rule, credentials.user, credentials.password)) {
     return { allowed: true, user: credentials.user };
   }

@@ -13,7 +13,7 @@ export interface UpstreamAnswer {
   status: number;
   /** The headers worth relaying. */
   headers: Readonly<Record<string, string>>;
-  body: Buffer;
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -167,7 +167,7 @@ function isRateLimited(answer: UpstreamAnswer): boolean {
   if (answer.status !== 429) return false;
   let body: unknown;
   try {
-    body = JSON.parse(answer.body.toString('utf8'));
+    body = JSON.parse(new TextDecoder().decode(answer.body));
   } catch {
     return true;
   }

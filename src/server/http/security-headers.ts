@@ -1,5 +1,3 @@
-import type { ServerResponse } from 'node:http';
-
 /**
  * Only same-origin scripts and connections. Styles allow 'unsafe-inline' because React renders
  * style attributes (the virtualized grid positions rows with them); scripts never do.
@@ -17,15 +15,15 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/**
- * Set on every response, errors included. The dev server gets no CSP: Vite's hot reload injects
- * an inline script that a strict policy would block.
- */
-export function setSecurityHeaders(res: ServerResponse, { dev }: { dev: boolean }): void {
-  if (!dev) res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+/** Set on every response, errors included. */
+export function securityHeaders({ dev }: { dev: boolean }): Record<string, string> {
+  return {
+    // The dev server gets no CSP: Vite's hot reload injects an inline script a strict policy would block.
+    ...(dev ? {} : { 'Content-Security-Policy': CONTENT_SECURITY_POLICY }),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
 }

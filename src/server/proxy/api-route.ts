@@ -4,29 +4,22 @@
  * is exactly what path tricks (`/api/../`, `%2e%2e`, `%2f`) aim at: anything unusual is refused
  * here, so no request that was not one of the five allowed calls ever leaves the server.
  */
+import { MAILSTAND_ENDPOINTS } from '../../shared/contract';
 
 export const API_PREFIX = '/api';
 
 /** Real filter queries stay far below this; a longer one is a mistake or an attack. */
 export const MAX_QUERY_LENGTH = 4096;
 
-export const ALLOWED_API_CALLS = [
-  'GET /api/workspaces',
-  'GET /api/workspaces/{workspace_id}/all-fields',
-  'GET /api/campaigns',
-  'GET /api/contacts',
-  'GET /api/contacts/{contact_id}',
-] as const;
+export const ALLOWED_API_CALLS = Object.values(MAILSTAND_ENDPOINTS).map(
+  (pattern) => `GET ${API_PREFIX}${pattern.replace(/:([a-z_]+)/g, '{$1}')}`,
+);
 
 // Mailstand ids are a prefix and 25 letters or digits; no dot, slash or percent sign can appear.
 const ID = '[A-Za-z0-9_-]{1,128}';
-const ALLOWED_PATHS = [
-  /^\/workspaces$/,
-  new RegExp(`^/workspaces/${ID}/all-fields$`),
-  /^\/campaigns$/,
-  /^\/contacts$/,
-  new RegExp(`^/contacts/${ID}$`),
-];
+const ALLOWED_PATHS = Object.values(MAILSTAND_ENDPOINTS).map(
+  (pattern) => new RegExp(`^${pattern.replace(/:[a-z_]+/g, ID)}$`),
+);
 
 // Dot segments, empty segments, percent-encoding of any kind (so double encoding too), backslashes,
 // userinfo markers, fragments and control or non-ASCII characters.

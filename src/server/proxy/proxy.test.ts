@@ -1,47 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { listen } from '../http/listen';
 import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
 import { rawRequest } from '../testing/raw-http';
-import { createApiProxy, type ApiProxy } from './proxy';
+import { parseEnv } from '../env';
+import { startServer } from '../server';
 
 const CANARY = 'key_CANARY_1234567890';
 const CANARY_BASIC = Buffer.from(`${CANARY}:`).toString('base64');
 
-/** No rate limit and no cache: each test here sees exactly what its own request makes of the upstream. */
-const UNBUDGETED = { limit: null, maxWaitMs: 300, cacheBytes: 0, contactsTtlMs: 0, referenceTtlMs: 0 };
-
 let upstream: FakeUpstream;
-let proxy: ApiProxy;
-let proxyServer: http.Server;
+let proxy: ServedProxy;
 let base: string;
 const logLines: string[] = [];
 /** Every byte any test received from the proxy, for the leak check at the end. */
 const seen: string[] = [];
 
+interface ServedProxy {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole server in live mode, in front of Mailstand at `apiUrl`, on a stand-in for Vite's
+ * output. No cache unless `env` asks for one: each test sees what its own request makes of the upstream.
+ */
+async function serveProxy(
+  apiUrl: string,
+  timeoutMs: number,
+  env: Record<string, string> = {},
+): Promise<ServedProxy> {
+  const dist = mkdtempSync(path.join(tmpdir(), 'proxy-dist-'));
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Mailstand Contacts</title>');
+  const server = await startServer({
+    config: parseEnv({
+      PORT: '0',
+      MAILSTAND_API_KEY: CANARY,
+      MAILSTAND_API_URL: apiUrl,
+      UPSTREAM_TIMEOUT_MS: String(timeoutMs),
+      CACHE_MAX_MB: '0',
+      ...env,
+    }),
+    app: { kind: 'dist', dir: dist },
+    log: (line) => logLines.push(line),
+    shutdownGraceMs: 0,
+  });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.close();
+      rmSync(dist, { recursive: true });
+    },
+  };
+}
+
 beforeAll(async () => {
   upstream = await startFakeUpstream();
-  proxy = createApiProxy({
-    upstream: {
-      baseUrl: new URL(`${upstream.url}/v1/`),
-      apiKey: CANARY,
-      name: 'Mailstand (test)',
-      whatToCheck: 'Check MAILSTAND_API_URL.',
-      compressed: true,
-    },
-    timeoutMs: 300,
-    budget: UNBUDGETED,
-    log: (line) => logLines.push(line),
-  });
-  proxyServer = http.createServer((req, res) => proxy.handle(req, res));
-  base = `http://127.0.0.1:${await listen(proxyServer, 0, '127.0.0.1')}`;
+  proxy = await serveProxy(`${upstream.url}/v1/`, 300);
+  base = proxy.url;
 });
 
 afterAll(async () => {
-  proxy.close();
-  proxyServer.closeAllConnections();
-  await new Promise((resolve) => proxyServer.close(resolve));
+  await proxy.close();
   await upstream.close();
 });
 
@@ -83,9 +106,12 @@ describe('forwarding an allowed call', () => {
     expect(Object.keys(request?.headers ?? {}).sort()).toEqual([
       'accept',
       'accept-encoding',
+      // fetch's own, the same for every request: they tell the upstream nothing about the browser.
+      'accept-language',
       'authorization',
       'connection',
       'host',
+      'sec-fetch-mode',
       'user-agent',
     ]);
   });
@@ -303,22 +329,9 @@ describe('upstream answers', () => {
     const closed = await startFakeUpstream();
     const unreachableUrl = closed.url;
     await closed.close();
-    const unreachable = createApiProxy({
-      upstream: {
-        baseUrl: new URL(unreachableUrl),
-        apiKey: CANARY,
-        name: 'Mailstand (test)',
-        whatToCheck: 'Check MAILSTAND_API_URL.',
-        compressed: false,
-      },
-      timeoutMs: 2000,
-      budget: UNBUDGETED,
-      log: (line) => logLines.push(line),
-    });
-    const server = http.createServer((req, res) => unreachable.handle(req, res));
-    const port = await listen(server, 0, '127.0.0.1');
+    const unreachable = await serveProxy(unreachableUrl, 2000);
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/workspaces`);
+      const response = await fetch(`${unreachable.url}/api/workspaces`);
       const body: unknown = await response.json();
       seen.push(JSON.stringify(body));
       expect(response.status).toBe(502);
@@ -327,8 +340,7 @@ describe('upstream answers', () => {
         message: expect.stringMatching(/ECONNREFUSED.*MAILSTAND_API_URL/),
       });
     } finally {
-      unreachable.close();
-      await new Promise((resolve) => server.close(resolve));
+      await unreachable.close();
     }
   });
 
@@ -427,37 +439,6 @@ describe('upstream answers', () => {
 });
 
 describe("the key's budget", () => {
-  /** A proxy of its own, so that a pause it is asked for holds up no other test. */
-  async function startBudgetedProxy(budget: Partial<typeof UNBUDGETED>) {
-    const own = createApiProxy({
-      upstream: {
-        baseUrl: new URL(upstream.url),
-        apiKey: CANARY,
-        name: 'Mailstand (test)',
-        whatToCheck: 'Check MAILSTAND_API_URL.',
-        compressed: false,
-      },
-      timeoutMs: 5000,
-      budget: { ...UNBUDGETED, ...budget },
-      log: (line) => logLines.push(line),
-    });
-    const server = http.createServer((req, res) => own.handle(req, res));
-    const url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
-    return {
-      get: async (path: string) => {
-        const response = await fetch(url + path);
-        const text = await response.text();
-        seen.push(text, JSON.stringify([...response.headers]));
-        return { response, text };
-      },
-      close: async () => {
-        own.close();
-        server.closeAllConnections();
-        await new Promise((resolve) => server.close(resolve));
-      },
-    };
-  }
-
   it('waits out a Rate Limited answer it did not foresee and sends the call again, saying how long it waited', async () => {
     upstream.respond((_req, res) => {
       const first = upstream.received.length === 1;
@@ -471,58 +452,50 @@ describe("the key's budget", () => {
           : '{"status":"ok","data":[]}',
       );
     });
-    const proxied = await startBudgetedProxy({ maxWaitMs: 5000 });
+    // A server of its own, so that the pause it is asked for holds up no other test.
+    const own = await serveProxy(upstream.url, 5000, { RATE_LIMIT_MAX_WAIT_MS: '5000' });
     try {
-      const { response, text } = await proxied.get('/api/workspaces');
+      const response = await fetch(`${own.url}/api/workspaces`);
+      const text = await response.text();
+      seen.push(text);
       expect(response.status).toBe(200);
       expect(text).toBe('{"status":"ok","data":[]}');
       expect(upstream.received).toHaveLength(2);
       expect(Number(response.headers.get('x-rate-limit-waited-ms'))).toBeGreaterThanOrEqual(1000);
     } finally {
-      await proxied.close();
+      await own.close();
     }
   });
 
-  it('relays a Rate Limited answer whose Retry-After is longer than a request may wait', async () => {
+  it('relays a Rate Limited answer whose Retry-After is longer than a request may wait, and answers the next 503 at once', async () => {
     const body = JSON.stringify({ statusCode: 429, error: 'Rate Limited', message: 'Slow down' });
     upstream.respond((_req, res) => {
       res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '7' });
       res.end(body);
     });
-    const proxied = await startBudgetedProxy({ maxWaitMs: 1000 });
+    const own = await serveProxy(upstream.url, 5000, { RATE_LIMIT_MAX_WAIT_MS: '1000' });
     try {
-      const { response, text } = await proxied.get('/api/workspaces');
-      expect(response.status).toBe(429);
-      expect(text).toBe(body);
-      expect(response.headers.get('retry-after')).toBe('7');
+      const first = await fetch(`${own.url}/api/workspaces`);
+      const firstText = await first.text();
+      expect(first.status).toBe(429);
+      expect(firstText).toBe(body);
+      expect(first.headers.get('retry-after')).toBe('7');
       expect(upstream.received).toHaveLength(1);
 
       // Meanwhile everything else waits for the pause too, and is told so at once.
-      const next = await proxied.get('/api/campaigns?workspace=space_1');
-      expect(next.response.status).toBe(503);
-      expect(Number(next.response.headers.get('retry-after'))).toBeGreaterThanOrEqual(5);
-      expect(JSON.parse(next.text)).toMatchObject({
+      const next = await fetch(`${own.url}/api/campaigns?workspace=space_1`);
+      const nextText = await next.text();
+      seen.push(firstText, nextText);
+      expect(next.status).toBe(503);
+      expect(Number(next.headers.get('retry-after'))).toBeGreaterThanOrEqual(5);
+      expect(JSON.parse(nextText)).toMatchObject({
         statusCode: 503,
         error: 'Rate Limited',
         message: expect.stringMatching(/Mailstand's rate limit.*Try again in \d+ s\./),
       });
       expect(upstream.received).toHaveLength(1);
     } finally {
-      await proxied.close();
-    }
-  });
-
-  it('never retries "Too Many Requests": the account is out of credits, and waiting will not help', async () => {
-    upstream.respond((_req, res) => {
-      res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '1' });
-      res.end('{"statusCode":429,"error":"Too Many Requests","message":"Out of credits"}');
-    });
-    const proxied = await startBudgetedProxy({ maxWaitMs: 5000 });
-    try {
-      expect((await proxied.get('/api/workspaces')).response.status).toBe(429);
-      expect(upstream.received).toHaveLength(1);
-    } finally {
-      await proxied.close();
+      await own.close();
     }
   });
 });

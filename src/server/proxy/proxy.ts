@@ -1,14 +1,15 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream/promises';
+import type { HttpBindings } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AGE_HEADER, BUDGET_WAIT_HEADER } from '../../shared/contract';
-import { createKeyBudget, type BudgetConfig, type KeyBudget } from '../budget/key-budget';
+import { createKeyBudget, type BudgetConfig } from '../budget/key-budget';
 import { WaitTooLong } from '../budget/upstream-scheduler';
-import { createFastEncoder, negotiateEncoding, worthCompressing } from '../http/content-encoding';
-import { sendError } from '../http/json-response';
+import { encodeStream, negotiateEncoding, worthCompressing } from '../http/content-encoding';
+import { errorResponse } from '../http/json-response';
 import { routeApiRequest } from './api-route';
-import { createUpstreamClient, errorCode, RelayFailure, type Upstream } from './upstream-client';
-
-export type { Upstream } from './upstream-client';
+import { errorCode, type Upstream } from './upstream';
+import { createAnswerFetcher, RelayFailure } from './whole-answer';
 
 export interface ApiProxyOptions {
   upstream: Upstream;
@@ -17,92 +18,81 @@ export interface ApiProxyOptions {
   log: (line: string) => void;
 }
 
-export interface ApiProxy {
-  /** `person` names whom the request is for (the signed-in user), for turns in the key's budget. */
-  handle(req: IncomingMessage, res: ServerResponse, person?: string): void;
-  close(): void;
-}
+/** `user` is set by the access gate: whom the request is for, for turns in the key's budget. */
+export type ProxyEnv = { Bindings: HttpBindings; Variables: { user?: string } };
+type ProxyContext = Context<ProxyEnv>;
 
 /** Below this size compression costs more than it saves. */
 const MIN_COMPRESSED_SIZE = 1024;
 
-export function createApiProxy({ upstream, timeoutMs, budget: config, log }: ApiProxyOptions): ApiProxy {
-  const client = createUpstreamClient({ upstream, timeoutMs, log });
-  const budget: KeyBudget = createKeyBudget(config, client.fetch);
+/**
+ * `/api/*`: lets through only the allowed calls (decided on the raw request line), asks the
+ * upstream through the key's budget, and relays its JSON answer with the key, cookies and every
+ * other header left behind.
+ */
+export function createApiProxy({ upstream, timeoutMs, budget: config, log }: ApiProxyOptions) {
+  const budget = createKeyBudget(config, createAnswerFetcher({ upstream, timeoutMs, log }));
 
-  function handle(req: IncomingMessage, res: ServerResponse, person?: string): void {
-    // Contact data is personal: no browser or shared cache may keep it.
-    res.setHeader('Cache-Control', 'no-store');
+  return async (c: ProxyContext): Promise<Response> => {
+    const { incoming } = c.env;
     const hasBody =
-      req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length']) > 0;
-    const route = routeApiRequest({ method: req.method ?? '', rawTarget: req.url ?? '', hasBody });
+      incoming.headers['transfer-encoding'] !== undefined || Number(incoming.headers['content-length']) > 0;
+    const route = routeApiRequest({ method: c.req.method, rawTarget: incoming.url ?? '', hasBody });
+    // Contact data is personal: no browser or shared cache may keep it.
+    c.header('Cache-Control', 'no-store');
     if (route.kind === 'reject') {
-      sendError(res, route.status, route.error, route.message, {
+      return errorResponse(c, route.status, route.error, route.message, {
         ...(route.allow === undefined ? {} : { Allow: route.allow }),
         // An unread body would otherwise be drained to keep the connection alive.
         ...(hasBody ? { Connection: 'close' } : {}),
       });
-      return;
     }
-
-    // The browser went away (or we are done): stop the upstream work it asked for.
-    const gone = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) gone.abort(new Error('The browser went away.'));
-    });
-    budget
-      .relay({
+    const browser = c.req.raw.signal;
+    try {
+      const answer = await budget.relay({
         path: route.path,
         query: route.query,
-        headers: req.headers,
-        person: person ?? req.socket.remoteAddress ?? 'unknown',
-        signal: gone.signal,
-      })
-      .then(async (answer) => {
-        if (res.destroyed) return;
-        const encoding =
-          answer.body.length < MIN_COMPRESSED_SIZE || !worthCompressing(req.socket.remoteAddress, req.headers)
-            ? 'identity'
-            : negotiateEncoding(req.headers['accept-encoding']);
-        res.writeHead(answer.status, {
-          ...answer.headers,
-          Vary: 'Accept-Encoding',
-          [BUDGET_WAIT_HEADER]: Math.round(answer.waitedMs),
-          ...(answer.ageMs === null ? {} : { [AGE_HEADER]: Math.floor(answer.ageMs / 1000) }),
-          ...(encoding === 'identity'
-            ? { 'Content-Length': answer.body.length }
-            : { 'Content-Encoding': encoding }),
-        });
-        if (encoding === 'identity') {
-          res.end(answer.body);
-          return;
-        }
-        const encoder = createFastEncoder(encoding);
-        encoder.end(answer.body);
-        await pipeline(encoder, res);
-      })
-      .catch((error: unknown) => {
-        if (res.writableEnded || res.destroyed) return;
-        if (res.headersSent) {
-          res.destroy();
-        } else if (error instanceof RelayFailure) {
-          sendError(res, error.status, error.error, error.message);
-        } else if (error instanceof WaitTooLong) {
-          const seconds = Math.ceil(error.retryAfterMs / 1000);
-          sendError(
-            res,
-            503,
-            'Rate Limited',
-            `${error.waitingAhead} requests are waiting for Mailstand's rate limit ahead of this one, ` +
-              `longer than this server lets a request wait (RATE_LIMIT_MAX_WAIT_MS). Try again in ${seconds} s.`,
-            { 'Retry-After': seconds },
-          );
-        } else {
-          log(`[proxy] GET ${route.path} failed: ${errorCode(error)}`);
-          sendError(res, 502, 'Bad Gateway', `The relay failed (${errorCode(error)}). Retry the request.`);
-        }
+        headers: incoming.headers,
+        person: c.get('user') ?? getConnInfo(c).remote.address ?? 'unknown',
+        signal: browser,
       });
-  }
-
-  return { handle, close: () => client.close() };
+      const headers: Record<string, string> = {
+        ...answer.headers,
+        Vary: 'Accept-Encoding',
+        [BUDGET_WAIT_HEADER]: String(Math.round(answer.waitedMs)),
+      };
+      if (answer.ageMs !== null) headers[AGE_HEADER] = String(Math.floor(answer.ageMs / 1000));
+      const status = answer.status as ContentfulStatusCode;
+      const compression =
+        answer.body.length < MIN_COMPRESSED_SIZE ||
+        !worthCompressing(incoming.socket.remoteAddress, incoming.headers)
+          ? 'identity'
+          : negotiateEncoding(incoming.headers['accept-encoding']);
+      if (compression === 'identity') return c.body(answer.body, status, headers);
+      headers['Content-Encoding'] = compression;
+      return c.body(encodeStream(new Blob([answer.body]).stream(), compression), status, headers);
+    } catch (error) {
+      // A browser that went away is owed no answer, and the log no line about one.
+      if (browser.aborted) return new Response(null, { status: 499 });
+      if (error instanceof RelayFailure) return errorResponse(c, error.status, error.error, error.message);
+      if (error instanceof WaitTooLong) {
+        const seconds = Math.ceil(error.retryAfterMs / 1000);
+        return errorResponse(
+          c,
+          503,
+          'Rate Limited',
+          `${error.waitingAhead} requests are waiting for Mailstand's rate limit ahead of this one, ` +
+            `longer than this server lets a request wait (RATE_LIMIT_MAX_WAIT_MS). Try again in ${seconds} s.`,
+          { 'Retry-After': String(seconds) },
+        );
+      }
+      log(`[proxy] GET ${route.path} failed: ${errorCode(error)}`);
+      return errorResponse(
+        c,
+        502,
+        'Bad Gateway',
+        `The relay failed (${errorCode(error)}). Retry the request.`,
+      );
+    }
+  };
 }

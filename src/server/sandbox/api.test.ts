@@ -17,8 +17,8 @@ import { openSandboxDatabase } from './database';
 import type { SandboxDatabase } from './database';
 import { createSandboxQueries } from './queries';
 import { parseContactsQuery } from './contacts-query';
-import { startSandboxServer, temporaryDirectory } from './sandbox-test-server';
-import type { SandboxTestServer } from './sandbox-test-server';
+import { sandboxClient, temporaryDirectory } from './sandbox-client';
+import type { SandboxClient } from './sandbox-client';
 import { generateSandboxData } from './seed-data';
 import type { EventTimes, SeedContact, SeedMembership } from './seed-data';
 
@@ -106,16 +106,15 @@ function expected(filters: Filters): Expected[] {
 
 let directory: ReturnType<typeof temporaryDirectory>;
 let db: SandboxDatabase;
-let server: SandboxTestServer;
+let server: SandboxClient;
 
 beforeAll(async () => {
   directory = temporaryDirectory();
   db = openSandboxDatabase({ path: join(directory.path, 'sandbox.db'), contacts: SIZE, seed: SEED });
-  server = await startSandboxServer(db);
+  server = sandboxClient(db);
 });
 
 afterAll(async () => {
-  await server?.close();
   db?.close();
   directory?.remove();
 });
@@ -563,7 +562,7 @@ describe('errors', () => {
 });
 
 async function expectError(
-  response: Awaited<ReturnType<SandboxTestServer['get']>>,
+  response: Awaited<ReturnType<SandboxClient['get']>>,
   status: number,
   label: string,
   message: RegExp,
@@ -576,20 +575,16 @@ async function expectError(
 
 describe('rate limit', () => {
   it('answers 429 Rate Limited with Retry-After past the limit, and lets requests in again after it', async () => {
-    const limited = await startSandboxServer(db, { requests: 3, windowMs: 1_000 });
-    try {
-      // Sent together, so that even a slow machine cannot spread them over the window.
-      const answers = await Promise.all([1, 2, 3, 4].map(() => limited.get('/workspaces')));
-      expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 429]);
-      const refused = answers.find((answer) => answer.status === 429);
-      if (!refused) throw new Error('no request was refused');
-      await expectError(refused, 429, 'Rate Limited', /limit is 3 requests per second\. Retry in 1 s/);
-      const wait = Number(refused.headers.get('retry-after'));
-      expect(wait).toBeGreaterThanOrEqual(1);
-      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-      expect((await limited.get('/workspaces')).status).toBe(200);
-    } finally {
-      await limited.close();
-    }
+    const limited = sandboxClient(db, { requests: 3, windowMs: 1_000 });
+    // Sent together, so that even a slow machine cannot spread them over the window.
+    const answers = await Promise.all([1, 2, 3, 4].map(() => limited.get('/workspaces')));
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 200, 200, 429]);
+    const refused = answers.find((answer) => answer.status === 429);
+    if (!refused) throw new Error('no request was refused');
+    await expectError(refused, 429, 'Rate Limited', /limit is 3 requests per second\. Retry in 1 s/);
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThanOrEqual(1);
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    expect((await limited.get('/workspaces')).status).toBe(200);
   });
 });

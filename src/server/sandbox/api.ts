@@ -1,23 +1,22 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CONTACT_FIELDS, ERROR_LABELS } from '../../shared/contract';
-import { sendError, sendJson } from '../http/json-response';
+import { Hono, type Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import {
+  CONTACT_FIELDS,
+  ERROR_LABELS,
+  MAILSTAND_ENDPOINTS,
+  type MailstandEndpoint,
+} from '../../shared/contract';
+import { errorResponse } from '../http/json-response';
 import { parseContactsQuery, parsePageQuery } from './contacts-query';
 import type { QueryProblem } from './contacts-query';
 import type { SandboxDatabase } from './database';
 import { createSandboxQueries } from './queries';
-import type { SandboxQueries } from './queries';
 import { createRateLimiter } from './rate-limit';
 import type { RateLimit } from './rate-limit';
 import { fieldSearchTerms } from './workspace-fields';
 
 export type SandboxApiOptions = { db: SandboxDatabase; apiKey: string; rateLimit: RateLimit | null };
-export type SandboxApi = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  pathname: string,
-  searchParams: URLSearchParams,
-) => void;
 
 /** The columns GET /contacts names in `headers`, as in Mailstand's example: the record's own fields. */
 const CONTACT_HEADERS = CONTACT_FIELDS.map((field) => field.code).slice(
@@ -38,164 +37,117 @@ const CAMPAIGN_HEADERS = [
   'last_activity',
 ];
 
-type Route =
-  | { kind: 'workspaces' }
-  | { kind: 'all-fields'; workspace: string }
-  | { kind: 'campaigns' }
-  | { kind: 'contacts' }
-  | { kind: 'contact'; id: string };
-
-function route(pathname: string): Route | null {
-  const segments = pathname.split('/').map(decodeSegment);
-  if (segments[0] !== '' || segments.some((segment) => segment === null)) return null;
-  const [, first, second, third, ...rest] = segments;
-  if (rest.length > 0) return null;
-  if (first === 'workspaces' && second === undefined) return { kind: 'workspaces' };
-  if (first === 'workspaces' && second && third === 'all-fields')
-    return { kind: 'all-fields', workspace: second };
-  if (first === 'campaigns' && second === undefined) return { kind: 'campaigns' };
-  if (first === 'contacts' && second === undefined) return { kind: 'contacts' };
-  if (first === 'contacts' && second && third === undefined) return { kind: 'contact', id: second };
-  return null;
-}
-
-function decodeSegment(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Mailstand's API over the sandbox database: HTTP Basic with the key as username, the documented
- * rate limit per key, the five GET endpoints, and errors in Mailstand's shape and labels.
+ * Mailstand's API over the sandbox database, as an application of its own: HTTP Basic with the key
+ * as username, the documented rate limit per key, the five GET endpoints, and errors in
+ * Mailstand's shape and labels.
  */
-export function createSandboxApi(options: SandboxApiOptions): SandboxApi {
+export function createSandboxApi(options: SandboxApiOptions): Hono {
   const queries = createSandboxQueries(options.db.connection);
   const limiter = options.rateLimit === null ? null : createRateLimiter(options.rateLimit);
   const expectedKey = Buffer.from(options.apiKey);
+  const missingRecord = (c: Context, message: string) =>
+    errorResponse(c, 400, ERROR_LABELS.missingRecord, message);
+  const problem = (c: Context, found: QueryProblem) => errorResponse(c, 400, found.error, found.message);
 
-  return (req, res, pathname, searchParams) => {
-    try {
-      const target = route(pathname);
-      if (target === null) {
-        sendError(res, 404, 'Not Found', `The Mailstand API has no endpoint at ${pathname}.`);
-        return;
-      }
-      if (req.method !== 'GET') {
-        sendError(
-          res,
-          405,
-          'Method Not Allowed',
-          `Only GET is allowed here, not ${req.method ?? 'this method'}.`,
-          {
-            Allow: 'GET',
-          },
-        );
-        return;
-      }
-      const key = basicUsername(req.headers.authorization);
-      if (key === null || !sameKey(Buffer.from(key), expectedKey)) {
-        sendError(
-          res,
-          401,
-          ERROR_LABELS.unauthorized,
-          key === null
-            ? 'Send your API key as the username of HTTP Basic authentication, with an empty password.'
-            : 'This API key is not valid.',
-        );
-        return;
-      }
-      const waitSeconds = limiter?.take(key) ?? null;
-      if (waitSeconds !== null && options.rateLimit !== null) {
-        const { requests, windowMs } = options.rateLimit;
-        const window = windowMs === 1000 ? 'second' : `${windowMs / 1000} seconds`;
-        const message = `Too many requests: the limit is ${requests} requests per ${window}. Retry in ${waitSeconds} s.`;
-        sendError(res, 429, ERROR_LABELS.rateLimited, message, { 'Retry-After': String(waitSeconds) });
-        return;
-      }
-      answer(queries, target, searchParams, res);
-    } catch (error) {
-      sendError(
-        res,
-        500,
-        ERROR_LABELS.badRequest,
-        `The sandbox failed to answer: ${error instanceof Error ? error.message : String(error)}`,
+  const guard = createMiddleware(async (c, next) => {
+    if (c.req.method !== 'GET') {
+      return errorResponse(c, 405, 'Method Not Allowed', `Only GET is allowed here, not ${c.req.method}.`, {
+        Allow: 'GET',
+      });
+    }
+    const key = basicUsername(c.req.header('authorization'));
+    if (key === null || !sameKey(Buffer.from(key), expectedKey)) {
+      return errorResponse(
+        c,
+        401,
+        ERROR_LABELS.unauthorized,
+        key === null
+          ? 'Send your API key as the username of HTTP Basic authentication, with an empty password.'
+          : 'This API key is not valid.',
       );
     }
-  };
+    const waitSeconds = limiter?.take(key) ?? null;
+    if (waitSeconds !== null && options.rateLimit !== null) {
+      const { requests, windowMs } = options.rateLimit;
+      const window = windowMs === 1000 ? 'second' : `${windowMs / 1000} seconds`;
+      const message = `Too many requests: the limit is ${requests} requests per ${window}. Retry in ${waitSeconds} s.`;
+      return errorResponse(c, 429, ERROR_LABELS.rateLimited, message, { 'Retry-After': String(waitSeconds) });
+    }
+    await next();
+  });
+  const app = new Hono();
+  const endpoint = (name: MailstandEndpoint, answer: (c: Context) => Response) =>
+    app.all(MAILSTAND_ENDPOINTS[name], guard, answer);
+
+  endpoint('workspaces', (c) =>
+    c.json({ status: 'ok', data: queries.workspaces(c.req.query('search') ?? '') }),
+  );
+  endpoint('workspaceFields', (c) => {
+    const id = c.req.param('workspace_id') ?? '';
+    const workspace = queries.workspace(id);
+    if (!workspace) return missingRecord(c, `No workspace with the id ${JSON.stringify(id)} exists.`);
+    const fields = [...CONTACT_FIELDS, ...workspace.customFields].map((field) => ({
+      label: field.label,
+      code: field.code,
+      searchable: fieldSearchTerms(field),
+    }));
+    return c.json({ status: 'ok', data: fields });
+  });
+  endpoint('campaigns', (c) => {
+    const parsed = parsePageQuery(searchParams(c));
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const { workspace: id, page, display } = parsed.value;
+    const workspace = queries.workspace(id);
+    if (!workspace) return missingRecord(c, `No workspace with the id ${JSON.stringify(id)} exists.`);
+    const data = queries.campaignsPage(workspace, page, display);
+    return c.json({ status: 'ok', headers: CAMPAIGN_HEADERS, data });
+  });
+  endpoint('contacts', (c) => {
+    const parsed = parseContactsQuery(searchParams(c));
+    if (!parsed.ok) return problem(c, parsed.problem);
+    const query = parsed.value;
+    const workspace = queries.workspace(query.workspace);
+    if (!workspace)
+      return missingRecord(c, `No workspace with the id ${JSON.stringify(query.workspace)} exists.`);
+    const campaign = query.campaign === null ? null : queries.campaign(query.campaign);
+    if (query.campaign !== null && (campaign === null || campaign.workspace !== workspace.seq)) {
+      return missingRecord(
+        c,
+        `No campaign with the id ${JSON.stringify(query.campaign)} exists in this workspace.`,
+      );
+    }
+    const page = queries.contactsPage(query, workspace, campaign);
+    // The rows arrive as JSON from SQLite; only the envelope is added around them, in one buffer
+    // that the relay passes on as a single chunk.
+    const head = `{"status":"ok","headers":${HEADERS_JSON},"data":[`;
+    const tail =
+      `],"total_found":${page.total},"current_page":${query.page},` +
+      `"total_pages":${Math.ceil(page.total / query.display)}}`;
+    return c.body(Buffer.concat([Buffer.from(head), page.rows, Buffer.from(tail)]), 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+    });
+  });
+  endpoint('contact', (c) => {
+    const id = c.req.param('contact_id') ?? '';
+    const contact = queries.contact(id);
+    if (!contact) return missingRecord(c, `No contact with the id ${JSON.stringify(id)} exists.`);
+    return c.json(contact);
+  });
+  app.notFound((c) =>
+    errorResponse(c, 404, 'Not Found', `The Mailstand API has no endpoint at ${c.req.path}.`),
+  );
+  app.onError((error, c) =>
+    errorResponse(c, 500, ERROR_LABELS.badRequest, `The sandbox failed to answer: ${error.message}`),
+  );
+  return app;
 }
 
-function answer(queries: SandboxQueries, target: Route, params: URLSearchParams, res: ServerResponse): void {
-  const problem = (found: QueryProblem) => sendError(res, 400, found.error, found.message);
-  const missingRecord = (message: string) => sendError(res, 400, ERROR_LABELS.missingRecord, message);
-
-  switch (target.kind) {
-    case 'workspaces': {
-      sendJson(res, 200, { status: 'ok', data: queries.workspaces(params.get('search') ?? '') });
-      return;
-    }
-    case 'all-fields': {
-      const workspace = queries.workspace(target.workspace);
-      if (!workspace)
-        return missingRecord(`No workspace with the id ${JSON.stringify(target.workspace)} exists.`);
-      const fields = [...CONTACT_FIELDS, ...workspace.customFields].map((field) => ({
-        label: field.label,
-        code: field.code,
-        searchable: fieldSearchTerms(field),
-      }));
-      sendJson(res, 200, { status: 'ok', data: fields });
-      return;
-    }
-    case 'campaigns': {
-      const parsed = parsePageQuery(params);
-      if (!parsed.ok) return problem(parsed.problem);
-      const { workspace: id, page, display } = parsed.value;
-      const workspace = queries.workspace(id);
-      if (!workspace) return missingRecord(`No workspace with the id ${JSON.stringify(id)} exists.`);
-      const data = queries.campaignsPage(workspace, page, display);
-      sendJson(res, 200, { status: 'ok', headers: CAMPAIGN_HEADERS, data });
-      return;
-    }
-    case 'contacts': {
-      const parsed = parseContactsQuery(params);
-      if (!parsed.ok) return problem(parsed.problem);
-      const query = parsed.value;
-      const workspace = queries.workspace(query.workspace);
-      if (!workspace)
-        return missingRecord(`No workspace with the id ${JSON.stringify(query.workspace)} exists.`);
-      const campaign = query.campaign === null ? null : queries.campaign(query.campaign);
-      if (query.campaign !== null && (campaign === null || campaign.workspace !== workspace.seq)) {
-        return missingRecord(
-          `No campaign with the id ${JSON.stringify(query.campaign)} exists in this workspace.`,
-        );
-      }
-      const page = queries.contactsPage(query, workspace, campaign);
-      // The rows arrive as JSON from SQLite; only the envelope is written here, in the same writev
-      // (Node corks a response's writes until the next tick). Copying the three into one buffer
-      // made a 3 MB allocation more per page, and through the proxy more major GCs.
-      const head = Buffer.from(`{"status":"ok","headers":${HEADERS_JSON},"data":[`);
-      const tail = Buffer.from(
-        `],"total_found":${page.total},"current_page":${query.page},` +
-          `"total_pages":${Math.ceil(page.total / query.display)}}`,
-      );
-      res.writeHead(200, {
-        'Content-Type': 'application/json; charset=utf-8',
-        'Content-Length': head.length + page.rows.length + tail.length,
-      });
-      res.write(head);
-      res.write(page.rows);
-      res.end(tail);
-      return;
-    }
-    case 'contact': {
-      const contact = queries.contact(target.id);
-      if (!contact) return missingRecord(`No contact with the id ${JSON.stringify(target.id)} exists.`);
-      sendJson(res, 200, contact);
-      return;
-    }
-  }
+/** The query as the browser wrote it, repeated names included. */
+function searchParams(c: Context): URLSearchParams {
+  const url = c.req.url;
+  const queryStart = url.indexOf('?');
+  return new URLSearchParams(queryStart === -1 ? '' : url.slice(queryStart + 1));
 }
 
 /** The username of an HTTP Basic Authorization header, or null when there is none. */

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSandboxDatabase } from './database';
 import type { OpenSandboxOptions } from './database';
-import { startSandboxServer, temporaryDirectory } from './sandbox-test-server';
+import { sandboxClient, temporaryDirectory } from './sandbox-client';
 
 let directory: ReturnType<typeof temporaryDirectory>;
 let path: string;
@@ -105,7 +105,7 @@ describe('openSandboxDatabase', () => {
       ['three.db', 'other'],
     ] as const) {
       const db = openSandboxDatabase({ path: join(directory.path, name), contacts: 500, seed });
-      const server = await startSandboxServer(db);
+      const server = sandboxClient(db);
       try {
         const workspaces = (await server.get('/workspaces')).text;
         const id = /"id":"(space_\w+)"/.exec(workspaces)?.[1];
@@ -113,7 +113,6 @@ describe('openSandboxDatabase', () => {
         const campaigns = (await server.get(`/campaigns?workspace=${id}&page=1&display=100`)).text;
         firstPages.push({ workspaces, contacts, campaigns });
       } finally {
-        await server.close();
         db.close();
       }
     }

@@ -1,6 +1,6 @@
 /** The sandbox: Mailstand's API on a seeded SQLite database, for demos, development and tests. */
 export { createSandboxApi } from './api';
-export type { SandboxApi, SandboxApiOptions } from './api';
+export type { SandboxApiOptions } from './api';
 export { openSandboxDatabase } from './database';
 export type { SandboxDatabase } from './database';
 export { parseRateLimit } from './rate-limit';

@@ -1,19 +1,20 @@
+import { serve } from '@hono/node-server';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import http from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listen } from '../http/listen';
 import { rawRequest } from '../testing/raw-http';
-import { loadStaticSite, serveStatic } from './static-site';
+import { createStaticSite, precompress } from './static-site';
 
 const INDEX =
   '<!doctype html><html><head><script type="module" src="/assets/index-Ab12.js"></script></head></html>';
 const SCRIPT = `console.log(${JSON.stringify('x'.repeat(4000))});`;
 
 let dir: string;
-let server: http.Server;
+let server: ReturnType<typeof serve>;
 let base: string;
 
 beforeAll(async () => {
@@ -23,9 +24,12 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'assets', 'index-Ab12.js'), SCRIPT);
   writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   writeFileSync(path.join(tmpdir(), 'outside-dist.txt'), 'secret');
-  const site = await loadStaticSite(dir);
-  server = http.createServer((req, res) => serveStatic(site, req, res));
-  base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  const site = await createStaticSite(dir);
+  server = serve({ fetch: site.fetch, port: 0, hostname: '127.0.0.1' });
+  await once(server, 'listening');
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The test server has no TCP port.');
+  base = `http://127.0.0.1:${address.port}`;
 });
 
 afterAll(async () => {
@@ -115,11 +119,11 @@ describe('serving the built app', () => {
   });
 });
 
-describe('loadStaticSite', () => {
+describe('createStaticSite', () => {
   it('says how to build when index.html is missing', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'static-empty-'));
     try {
-      await expect(loadStaticSite(empty)).rejects.toThrow('npm run build');
+      await expect(createStaticSite(empty)).rejects.toThrow('npm run build');
     } finally {
       rmSync(empty, { recursive: true });
     }
@@ -128,40 +132,29 @@ describe('loadStaticSite', () => {
 
 describe('precompressed copies', () => {
   it('are written beside the files once and reused, never served as pages of their own', async () => {
-    const built = mkdtempSync(path.join(tmpdir(), 'static-variants-'));
-    try {
-      mkdirSync(path.join(built, 'assets'));
-      writeFileSync(path.join(built, 'index.html'), INDEX);
-      writeFileSync(path.join(built, 'assets', 'index-Ab12.js'), SCRIPT);
-      const first = await loadStaticSite(built);
-      const stored = readFileSync(path.join(built, 'assets', 'index-Ab12.js.br'));
-      expect(brotliDecompressSync(stored).toString()).toBe(SCRIPT);
-      expect(gunzipSync(readFileSync(path.join(built, 'assets', 'index-Ab12.js.gz'))).toString()).toBe(
-        SCRIPT,
-      );
+    const copy = path.join(dir, 'assets', 'index-Ab12.js.br');
+    expect(brotliDecompressSync(readFileSync(copy)).toString()).toBe(SCRIPT);
+    expect(gunzipSync(readFileSync(`${copy.slice(0, -3)}.gz`)).toString()).toBe(SCRIPT);
+    const written = statSync(copy).mtimeMs;
+    await precompress(dir);
+    expect(statSync(copy).mtimeMs).toBe(written);
 
-      const second = await loadStaticSite(built);
-      expect(second.files.get('/assets/index-Ab12.js')?.br).toEqual(
-        first.files.get('/assets/index-Ab12.js')?.br,
-      );
-      expect([...second.files.keys()].sort()).toEqual(['/assets/index-Ab12.js', '/index.html']);
-    } finally {
-      rmSync(built, { recursive: true });
-    }
+    const asPage = await get('/assets/index-Ab12.js.br');
+    expect(asPage.status).toBe(404);
+    expect(asPage.body.toString()).toContain('reload the page');
   });
 
   it('are made again when the file is newer than its copy', async () => {
     const built = mkdtempSync(path.join(tmpdir(), 'static-stale-'));
     try {
-      writeFileSync(path.join(built, 'index.html'), INDEX);
       writeFileSync(path.join(built, 'big.txt'), 'old '.repeat(1000));
-      await loadStaticSite(built);
+      await precompress(built);
       writeFileSync(path.join(built, 'big.txt'), 'new '.repeat(1000));
       const past = Date.now() / 1000 - 60;
       utimesSync(path.join(built, 'big.txt.br'), past, past);
       utimesSync(path.join(built, 'big.txt.gz'), past, past);
-      const site = await loadStaticSite(built);
-      expect(brotliDecompressSync(site.files.get('/big.txt')?.br ?? Buffer.alloc(0)).toString()).toBe(
+      await precompress(built);
+      expect(brotliDecompressSync(readFileSync(path.join(built, 'big.txt.br'))).toString()).toBe(
         'new '.repeat(1000),
       );
     } finally {

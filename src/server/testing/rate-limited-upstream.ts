@@ -1,7 +1,6 @@
 import http from 'node:http';
-import { ERROR_LABELS } from '../../shared/contract';
+import { ERROR_LABELS, errorBody } from '../../shared/contract';
 import { listen } from '../http/listen';
-import { sendError } from '../http/json-response';
 import { createSandboxApi, SANDBOX_API_KEY, type RateLimit, type SandboxDatabase } from '../sandbox';
 import { createRateLimiter } from '../sandbox/rate-limit';
 
@@ -34,17 +33,19 @@ export async function startRateLimitedUpstream({
   const server = http.createServer((req, res) => {
     const target = req.url ?? '';
     calls.push(target);
-    const waitSeconds = limiter.take(req.headers.authorization ?? '');
+    const authorization = req.headers.authorization ?? '';
+    const waitSeconds = limiter.take(authorization);
     if (waitSeconds !== null) {
       refused += 1;
-      sendError(res, 429, ERROR_LABELS.rateLimited, 'Too many requests.', {
-        'Retry-After': String(waitSeconds),
-      });
+      res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': String(waitSeconds) });
+      res.end(JSON.stringify(errorBody(429, ERROR_LABELS.rateLimited, 'Too many requests.')));
       return;
     }
     setTimeout(() => {
-      const [path = '', query = ''] = target.split('?');
-      api(req, res, path, new URLSearchParams(query));
+      void Promise.resolve(api.request(target, { headers: { authorization } })).then(async (answer) => {
+        res.writeHead(answer.status, Object.fromEntries(answer.headers));
+        res.end(Buffer.from(await answer.arrayBuffer()));
+      });
     }, delayMs);
   });
   const port = await listen(server, 0, '127.0.0.1');

@@ -1,4 +1,5 @@
 export * from './contacts-params';
+export * from './endpoints';
 export * from './fields';
 export * from './schemas';
 export * from './stages';

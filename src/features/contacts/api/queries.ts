@@ -5,6 +5,7 @@ import {
   campaignsResponseSchema,
   contactDetailSchema,
   contactsPageSchema,
+  endpointPath,
   workspacesResponseSchema,
 } from '../../../shared/contract';
 import {
@@ -61,7 +62,12 @@ export function workspacesQuery() {
   return queryOptions({
     queryKey: workspaceKeys.list(),
     queryFn: async ({ signal }) =>
-      (await apiGet('/workspaces', {}, workspacesResponseSchema, { purpose: 'reference', signal })).data,
+      (
+        await apiGet(endpointPath('workspaces'), {}, workspacesResponseSchema, {
+          purpose: 'reference',
+          signal,
+        })
+      ).data,
     staleTime: REFERENCE_STALE_MS,
   });
 }
@@ -71,7 +77,7 @@ export async function fetchAllCampaigns(workspace: string, signal?: AbortSignal)
   const campaigns = new Map<string, Campaign>();
   for (let page = 1; page <= MAX_CAMPAIGN_PAGES; page++) {
     const { data } = await apiGet(
-      '/campaigns',
+      endpointPath('campaigns'),
       { workspace, page, display: CAMPAIGN_PAGE_SIZE },
       campaignsResponseSchema,
       { purpose: 'reference', signal },
@@ -96,10 +102,15 @@ export function allFieldsQuery(workspace: string) {
     queryKey: workspaceKeys.fields(workspace),
     queryFn: async ({ signal }) =>
       (
-        await apiGet(`/workspaces/${encodeURIComponent(workspace)}/all-fields`, {}, allFieldsResponseSchema, {
-          purpose: 'reference',
-          signal,
-        })
+        await apiGet(
+          endpointPath('workspaceFields', { workspace_id: workspace }),
+          {},
+          allFieldsResponseSchema,
+          {
+            purpose: 'reference',
+            signal,
+          },
+        )
       ).data,
     staleTime: REFERENCE_STALE_MS,
   });
@@ -139,7 +150,7 @@ export function contactsPageQuery(
         ? skipToken
         : async ({ signal, meta }): Promise<ServedContactsPage> => {
             const { body, served } = await apiGetServed(
-              '/contacts',
+              endpointPath('contacts'),
               contactsRequestParams(filters),
               contactsPageSchema,
               { ...requestMeta(meta), signal },
@@ -167,7 +178,10 @@ export function contactQuery(id: string) {
   return queryOptions({
     queryKey: contactKeys.detail(id),
     queryFn: ({ signal }) =>
-      apiGet(`/contacts/${encodeURIComponent(id)}`, {}, contactDetailSchema, { purpose: 'detail', signal }),
+      apiGet(endpointPath('contact', { contact_id: id }), {}, contactDetailSchema, {
+        purpose: 'detail',
+        signal,
+      }),
     staleTime: PAGE_STALE_MS,
   });
 }
