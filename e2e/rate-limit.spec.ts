@@ -1,9 +1,10 @@
 import { pageRange } from './support/contacts-screen';
 import { expect, test } from './support/fixtures';
-import { RATE_LIMITED_URL, TIGHT_RATE_LIMIT } from './support/servers';
+import { RATE_LIMITED_URL, TEAM_MEMBER_BASIC, TIGHT_RATE_LIMIT } from './support/servers';
 
-// This journey runs against the second server, whose sandbox allows only TIGHT_RATE_LIMIT.
-test.use({ baseURL: RATE_LIMITED_URL });
+// This journey runs against the second server, whose sandbox allows only TIGHT_RATE_LIMIT; it
+// signs in with HTTP Basic, as scripts do.
+test.use({ baseURL: RATE_LIMITED_URL, extraHTTPHeaders: { Authorization: TEAM_MEMBER_BASIC } });
 
 test(`when a colleague on the same server uses up the key's budget (${TIGHT_RATE_LIMIT}), the app's page waits its turn on the server and says how long`, async ({
   page,

@@ -18,3 +18,10 @@ export const RATE_LIMITED_URL = `http://127.0.0.1:${RATE_LIMITED_PORT}`;
  * 100 per 15 s. A short window keeps the wait short.
  */
 export const TIGHT_RATE_LIMIT = '30/10s';
+
+/**
+ * The second server is also the one with sign-in (ACCESS_USERS): the sign-in journey signs in as
+ * this person, and the rate-limit journey sends the same credentials as HTTP Basic, as a script would.
+ */
+export const TEAM_MEMBER = { user: 'ana', password: 'ana-team-password' } as const;
+export const TEAM_MEMBER_BASIC = `Basic ${Buffer.from(`${TEAM_MEMBER.user}:${TEAM_MEMBER.password}`).toString('base64')}`;

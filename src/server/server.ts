@@ -4,7 +4,9 @@ import { Hono } from 'hono';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorBody } from '../shared/contract';
-import { createAccessGate } from './access/access-gate';
+import { createAccessGate, FailedLoginThrottle } from './access/access-gate';
+import { createSessions, SESSION_PATH } from './access/sessions';
+import { signInRoutes } from './access/sign-in';
 import type { ServerConfig } from './env';
 import { errorResponse } from './http/json-response';
 import { listen } from './http/listen';
@@ -107,7 +109,20 @@ export async function startServer({
     app.all('/healthz', (c) =>
       c.json({ status: 'ok', mode: source.mode }, 200, { 'Cache-Control': 'no-store' }),
     );
-    if (config.access !== null) app.use(createAccessGate(config.access));
+    // With passwords, people sign in on a page of their own; scripts still send HTTP Basic.
+    const sessions = config.access?.kind === 'password' ? createSessions() : null;
+    if (config.access !== null) {
+      const throttle = new FailedLoginThrottle();
+      if (config.access.kind === 'password' && sessions !== null)
+        app.route('/', signInRoutes(config.access, sessions, throttle));
+      app.use(createAccessGate(config.access, throttle, sessions));
+    }
+    // Who is signed in, for the app's header: null without an access gate.
+    app.get(SESSION_PATH, (c) =>
+      c.json({ user: c.get('user') ?? null, canSignOut: sessions !== null }, 200, {
+        'Cache-Control': 'no-store',
+      }),
+    );
     // The API is told apart on the raw request line, before any normalisation of dot segments.
     app.use(async (c, next) => {
       const target = c.env.incoming.url ?? '';

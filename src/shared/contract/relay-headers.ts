@@ -19,3 +19,8 @@ export const AGE_HEADER = 'Age';
 export function isRequestPurpose(value: string | undefined): value is RequestPurpose {
   return (REQUEST_PURPOSES as readonly string[]).includes(value ?? '');
 }
+
+/** The server's sign-in page (and its form's target), where sign-out posts, and who is signed in (JSON). */
+export const SIGN_IN_PATH = '/login';
+export const SIGN_OUT_PATH = '/logout';
+export const SESSION_PATH = '/session';
