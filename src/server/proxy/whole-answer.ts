@@ -73,6 +73,9 @@ export function createAnswerFetcher({
         `${upstream.name} did not answer within ${timeoutMs / 1000} s (UPSTREAM_TIMEOUT_MS). ` +
           'Retry; if it keeps happening, narrow the filters or raise UPSTREAM_TIMEOUT_MS.',
       );
+    /** A call that threw: the abort itself, a timeout as 504, anything else as 502 with `message`. */
+    const failed = (error: unknown, message: string): unknown =>
+      signal.aborted ? error : timedOut ? tooSlow() : failure(502, 'Bad Gateway', message);
 
     expectWithin();
     try {
@@ -80,11 +83,8 @@ export function createAnswerFetcher({
       try {
         response = await upstream.get(target, call.signal);
       } catch (error) {
-        if (signal.aborted) throw error;
-        if (timedOut) throw tooSlow();
-        throw failure(
-          502,
-          'Bad Gateway',
+        throw failed(
+          error,
           `Could not reach ${upstream.name} (${errorCode(error)}). ${upstream.whatToCheck}`,
         );
       }
@@ -104,11 +104,8 @@ export function createAnswerFetcher({
       try {
         body = await readAll(response, success ? SUCCESS_BODY_LIMIT : ERROR_BODY_LIMIT, expectWithin);
       } catch (error) {
-        if (signal.aborted) throw error;
-        if (timedOut) throw tooSlow();
-        throw failure(
-          502,
-          'Bad Gateway',
+        throw failed(
+          error,
           `The connection to ${upstream.name} broke before its answer was complete (${errorCode(error)}). ` +
             'Retry the request.',
         );
