@@ -118,14 +118,22 @@ export function createSandboxApi(options: SandboxApiOptions): Hono {
       );
     }
     const page = queries.contactsPage(query, workspace, campaign);
-    // The rows arrive as JSON from SQLite; only the envelope is added around them, in one buffer
-    // that the relay passes on as a single chunk.
-    const head = `{"status":"ok","headers":${HEADERS_JSON},"data":[`;
-    const tail =
+    // The rows arrive as JSON from SQLite; only the envelope is written around them, as a stream
+    // of the three pieces: a body of bytes is copied whole on its way through a Response.
+    const head = Buffer.from(`{"status":"ok","headers":${HEADERS_JSON},"data":[`);
+    const tail = Buffer.from(
       `],"total_found":${page.total},"current_page":${query.page},` +
-      `"total_pages":${Math.ceil(page.total / query.display)}}`;
-    return c.body(Buffer.concat([Buffer.from(head), page.rows, Buffer.from(tail)]), 200, {
+        `"total_pages":${Math.ceil(page.total / query.display)}}`,
+    );
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const piece of [head, page.rows, tail]) controller.enqueue(piece);
+        controller.close();
+      },
+    });
+    return c.body(body, 200, {
       'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(head.length + page.rows.length + tail.length),
     });
   });
   endpoint('contact', (c) => {
