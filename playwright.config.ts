@@ -5,14 +5,20 @@ import {
   E2E_PORT,
   RATE_LIMITED_PORT,
   RATE_LIMITED_URL,
+  TEAM_MEMBER,
   TIGHT_RATE_LIMIT,
 } from './e2e/support/servers';
 
 const inCi = Boolean(process.env.CI);
 
 /** Environment for `npm start`: always sandbox mode, whatever the developer's shell or .env holds. */
-function serverEnv(port: number, sandbox: { db: string; contacts: number; rateLimit: string }) {
+function serverEnv(
+  port: number,
+  sandbox: { db: string; contacts: number; rateLimit: string },
+  accessUsers = '',
+) {
   return {
+    ACCESS_USERS: accessUsers,
     PORT: String(port),
     HOST: '127.0.0.1',
     MAILSTAND_API_KEY: '',
@@ -65,11 +71,16 @@ export default defineConfig({
       command: 'npm start',
       url: `${RATE_LIMITED_URL}/healthz`,
       // Its own small database: seeding takes a moment and no two servers write one file.
-      env: serverEnv(RATE_LIMITED_PORT, {
-        db: '.data/e2e-rate-limited.db',
-        contacts: 5_000,
-        rateLimit: TIGHT_RATE_LIMIT,
-      }),
+      // Signing in is needed here: the sign-in journey runs on this server too.
+      env: serverEnv(
+        RATE_LIMITED_PORT,
+        {
+          db: '.data/e2e-rate-limited.db',
+          contacts: 5_000,
+          rateLimit: TIGHT_RATE_LIMIT,
+        },
+        `${TEAM_MEMBER.user}:${TEAM_MEMBER.password}`,
+      ),
       timeout: 300_000,
       reuseExistingServer: !inCi,
     },

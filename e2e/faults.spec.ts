@@ -240,13 +240,14 @@ const FAILURE_CASES: FailureCase[] = [
     (_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.write(`{"status":"ok","headers":[],"data":[{"id":"contact_${'x'.repeat(25)}","email":"half@`);
-      // Let the proxy start relaying, then break the connection as a failing network would.
+      // Let the proxy start reading, then break the connection as a failing network would.
       setTimeout(() => res.destroy(), 100);
     },
     {
-      says: /connection dropped while the response was loading/,
+      // The server reads whole answers: a broken one becomes its own 502, never half a page.
+      says: /broke before its answer was complete/,
       attempts: 3,
-      consoleErrors: [/^Failed to load resource: net::ERR_(INCOMPLETE_CHUNKED_ENCODING|EMPTY_RESPONSE)/],
+      consoleErrors: [failedStatus(502)],
     },
   ),
   {
@@ -313,45 +314,43 @@ for (const failure of FAILURE_CASES) {
 }
 
 test.describe('429 Rate Limited', () => {
-  test.use(expectConsoleErrors(failedStatus(429)));
-
   for (const retryAfter of ['3', null]) {
     const waits = retryAfter === null ? 15 : Number(retryAfter);
-    test(`${retryAfter === null ? 'without' : 'with'} Retry-After: waits ${waits} s, says so, and retries once by itself`, async ({
+    test(`${retryAfter === null ? 'without' : 'with'} Retry-After: the server waits ${waits} s and asks again, and the app says how long it waited`, async ({
       page,
       upstream,
       liveApp,
       api,
       workspaces,
     }) => {
+      test.setTimeout(60_000);
       const good = await openGoodPage({ page, upstream, liveApp, api, workspace: workspaces.large.id });
-
-      upstream.inject(
-        mailstandError(
-          429,
-          ERROR_LABELS.rateLimited,
-          'Slow down.',
-          retryAfter === null ? {} : { 'Retry-After': retryAfter },
-        ),
-        isFailingList,
+      const rateLimited = mailstandError(
+        429,
+        ERROR_LABELS.rateLimited,
+        'Slow down.',
+        retryAfter === null ? {} : { 'Retry-After': retryAfter },
       );
+      // Refused once, as when someone else used the key; fine again by the time the server asks again.
+      upstream.inject((req, res, forward) => {
+        upstream.inject(null);
+        rateLimited(req, res, forward);
+      }, isFailingList);
+      const upstreamCalls = () => upstream.received.filter(isFailingList).length;
+      const callsBefore = upstreamCalls();
       const url = await good.chooseFailingStage();
 
-      const waiting = good.screen.status(/slow down; retrying in \d+ s/);
-      await expect(waiting).toBeVisible();
-      const seconds = Number(/retrying in (\d+) s/.exec((await waiting.textContent()) ?? '')?.[1]);
-      expect(seconds).toBeGreaterThan(waits - 3);
-      expect(seconds).toBeLessThanOrEqual(waits);
-      await good.expectLastGoodRows();
-      await expect(page.getByRole('alert')).toHaveCount(0);
-      expect(good.failingListRequests()).toBe(1);
-
-      upstream.inject(null);
-      await page.clock.fastForward(waits * 1000);
+      // The server's own wait, in real time: the page's fake clock does not reach it.
+      const waited = page.getByText(/^Waited \d+ s for Mailstand's rate limit$/);
+      await expect(waited).toBeVisible({ timeout: waits * 1000 + 15_000 });
       await good.expectFailingStagePage();
-      await expect(waiting).toHaveCount(0);
+      const seconds = Number(/Waited (\d+) s/.exec((await waited.textContent()) ?? '')?.[1]);
+      expect(seconds).toBeGreaterThanOrEqual(waits);
+      await expect(page.getByRole('alert')).toHaveCount(0);
       await expect(page).toHaveURL(url);
-      expect(good.failingListRequests()).toBe(2);
+      // The browser asked once and never saw the 429; the upstream was asked twice.
+      expect(good.failingListRequests()).toBe(1);
+      expect(upstreamCalls() - callsBefore).toBe(2);
     });
   }
 });

@@ -33,6 +33,8 @@ export async function startLiveApp(options: {
     MAILSTAND_API_KEY: options.apiKey,
     MAILSTAND_API_URL: options.apiUrl,
     UPSTREAM_TIMEOUT_MS: String(options.upstreamTimeoutMs ?? 30_000),
+    // Every fault a test injects must reach the screen: an answer kept from an earlier test would hide it.
+    CACHE_MAX_MB: '0',
   });
   const launch = () =>
     startServer({

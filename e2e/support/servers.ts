@@ -13,8 +13,15 @@ export const RATE_LIMITED_URL = `http://127.0.0.1:${RATE_LIMITED_PORT}`;
 
 /**
  * Above what opening the app sends in one window (workspaces, campaigns, fields, the first page,
- * its prefetch and one count per stage), so the app never trips it by itself and the test decides
- * when the limit is reached; below Mailstand's real 100 per 15 s, which the app's own pacing keeps
- * under. A short window keeps the wait short.
+ * its prefetch and one count per stage), so the app never waits by itself and the test decides
+ * when the budget is used up; the server's scheduler keeps to it as it keeps to Mailstand's real
+ * 100 per 15 s. A short window keeps the wait short.
  */
 export const TIGHT_RATE_LIMIT = '30/10s';
+
+/**
+ * The second server is also the one with sign-in (ACCESS_USERS): the sign-in journey signs in as
+ * this person, and the rate-limit journey sends the same credentials as HTTP Basic, as a script would.
+ */
+export const TEAM_MEMBER = { user: 'ana', password: 'ana-team-password' } as const;
+export const TEAM_MEMBER_BASIC = `Basic ${Buffer.from(`${TEAM_MEMBER.user}:${TEAM_MEMBER.password}`).toString('base64')}`;

@@ -16,10 +16,11 @@ import {
   workspaceSchema,
   workspacesResponseSchema,
   campaignsResponseSchema,
+  parseRetryAfter,
   type FormCount,
 } from '../../src/shared/contract';
 import { documentedExample, type ExampleName } from '../../src/shared/contract/examples';
-import { DEFAULT_RATE_LIMIT_WAIT_MS, parseRetryAfter } from '../../src/features/contacts/api/api-client';
+import { DEFAULT_RATE_LIMIT_WAIT_MS } from '../../src/features/contacts/api/api-client';
 
 /**
  * What check-live learns from a real Mailstand account in at most 10 requests: per endpoint, the

@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ContactsView } from '../features/contacts/contacts-view';
 import { PreferencesControl } from '../features/preferences/preferences-control';
+import { SessionBadge } from '../features/session/session-badge';
 import { ErrorBoundary } from './error-boundary';
 import { createQueryClient } from './query-client';
 
@@ -20,6 +21,7 @@ export function App() {
                 Press <kbd className="font-mono">?</kbd> for keyboard shortcuts
               </p>
               <PreferencesControl />
+              <SessionBadge />
             </div>
           </header>
           <ContactsView />

@@ -26,7 +26,34 @@ describe('parseEnv', () => {
       mode: 'live',
       apiKey: 'key_abc123',
       apiUrl: new URL('https://eu.mailstand.example/v1'),
+      rateLimit: { requests: 100, windowMs: 15_000 },
     });
+  });
+
+  it("reads the key's budget: rate limit, longest wait and the cache", () => {
+    expect(parseEnv({}).budget).toEqual({
+      maxWaitMs: 20_000,
+      cacheBytes: 64 * 1024 * 1024,
+      contactsTtlMs: 30_000,
+      referenceTtlMs: 300_000,
+    });
+    const config = parseEnv({
+      MAILSTAND_API_KEY: 'key_abc123',
+      UPSTREAM_RATE_LIMIT: '50/10s',
+      RATE_LIMIT_MAX_WAIT_MS: '5000',
+      CACHE_MAX_MB: '0',
+      CACHE_CONTACTS_TTL_MS: '0',
+      CACHE_REFERENCE_TTL_MS: '60000',
+    });
+    expect(config.source).toMatchObject({ rateLimit: { requests: 50, windowMs: 10_000 } });
+    expect(config.budget).toEqual({
+      maxWaitMs: 5000,
+      cacheBytes: 0,
+      contactsTtlMs: 0,
+      referenceTtlMs: 60_000,
+    });
+    expect(() => parseEnv({ UPSTREAM_RATE_LIMIT: 'off' })).toThrow(/UPSTREAM_RATE_LIMIT/);
+    expect(() => parseEnv({ CACHE_CONTACTS_TTL_MS: '30s' })).toThrow(/CACHE_CONTACTS_TTL_MS/);
   });
 
   it('reads the sandbox settings', () => {

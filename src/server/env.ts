@@ -2,12 +2,16 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AccessRule } from './access/access-gate';
+import type { BudgetConfig } from './budget/key-budget';
+import { RATE_LIMIT } from '../shared/contract';
 import { parseRateLimit, type RateLimit } from './sandbox';
 
 export interface LiveSource {
   mode: 'live';
   apiKey: string;
   apiUrl: URL;
+  /** Mailstand's limit per key, which the server's scheduler keeps to. */
+  rateLimit: RateLimit;
 }
 
 export interface SandboxSource {
@@ -18,10 +22,14 @@ export interface SandboxSource {
   rateLimit: RateLimit | null;
 }
 
+/** How the key's budget is spent and answers are reused; the limit itself comes with the source. */
+export type BudgetSettings = Omit<BudgetConfig, 'limit'>;
+
 export interface ServerConfig {
   port: number;
   host: string;
   upstreamTimeoutMs: number;
+  budget: BudgetSettings;
   source: LiveSource | SandboxSource;
   /** Required when HOST is not a loopback address; null means only this machine can connect. */
   access: AccessRule | null;
@@ -120,6 +128,36 @@ export function parseEnv(env: NodeJS.ProcessEnv): ServerConfig {
       'an https:// base URL without user, query or fragment, such as https://api.mailstand.com ' +
       '(http:// only for localhost)',
   });
+  const liveRateLimit = read(env, 'UPSTREAM_RATE_LIMIT', {
+    schema: rateLimit.refine((limit) => limit !== null),
+    fallback: '100/15s',
+    expected: "Mailstand's requests per window for one key, such as 100/15s",
+  });
+  const budget: BudgetSettings = {
+    maxWaitMs: read(env, 'RATE_LIMIT_MAX_WAIT_MS', {
+      schema: wholeNumber(0, 600_000),
+      fallback: '20000',
+      expected: 'milliseconds from 0 to 600000',
+    }),
+    cacheBytes:
+      read(env, 'CACHE_MAX_MB', {
+        schema: wholeNumber(0, 64_000),
+        fallback: '64',
+        expected: 'megabytes from 0 (no cache) to 64000',
+      }) *
+      1024 *
+      1024,
+    contactsTtlMs: read(env, 'CACHE_CONTACTS_TTL_MS', {
+      schema: wholeNumber(0, 3_600_000),
+      fallback: '30000',
+      expected: 'milliseconds from 0 (not cached) to 3600000',
+    }),
+    referenceTtlMs: read(env, 'CACHE_REFERENCE_TTL_MS', {
+      schema: wholeNumber(0, 86_400_000),
+      fallback: '300000',
+      expected: 'milliseconds from 0 (not cached) to 86400000',
+    }),
+  };
   // Sandbox settings are checked in live mode too, so a typo never waits for the next switch.
   const sandbox: SandboxSource = {
     mode: 'sandbox',
@@ -158,7 +196,11 @@ export function parseEnv(env: NodeJS.ProcessEnv): ServerConfig {
     port,
     host,
     upstreamTimeoutMs,
-    source: key === '' ? sandbox : { mode: 'live', apiKey: key, apiUrl: url },
+    budget,
+    source:
+      key === ''
+        ? sandbox
+        : { mode: 'live', apiKey: key, apiUrl: url, rateLimit: liveRateLimit ?? RATE_LIMIT },
     access,
   };
 }

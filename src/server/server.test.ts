@@ -49,6 +49,8 @@ beforeAll(async () => {
       MAILSTAND_API_KEY: CANARY,
       MAILSTAND_API_URL: upstream.url,
       UPSTREAM_TIMEOUT_MS: '2000',
+      // Every test here is about what reaches the upstream: none is answered from the cache.
+      CACHE_MAX_MB: '0',
     }),
     app: { kind: 'dist', dir: dist },
     log: (line) => logLines.push(line),

@@ -1,16 +1,18 @@
-import { getRequestListener, type HttpBindings } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { errorBody } from '../shared/contract';
-import { createAccessGate } from './access/access-gate';
+import { createAccessGate, FailedLoginThrottle } from './access/access-gate';
+import { createSessions, SESSION_PATH } from './access/sessions';
+import { signInRoutes } from './access/sign-in';
 import type { ServerConfig } from './env';
 import { errorResponse } from './http/json-response';
 import { listen } from './http/listen';
 import { securityHeaders } from './http/security-headers';
 import { API_PREFIX } from './proxy/api-route';
-import { createApiProxy } from './proxy/proxy';
+import { createApiProxy, type ProxyEnv } from './proxy/proxy';
 import { mailstandUpstream, sandboxUpstream, type Upstream } from './proxy/upstream';
 import { createSandboxApi, openSandboxDatabase, SANDBOX_API_KEY } from './sandbox';
 import { createStaticSite } from './static/static-site';
@@ -35,7 +37,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-type Env = { Bindings: HttpBindings };
+type Env = ProxyEnv;
 
 const SANDBOX_PREFIX = '/sandbox-api';
 const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
@@ -75,7 +77,13 @@ export async function startServer({
     } else {
       upstream = mailstandUpstream(source.apiUrl, source.apiKey);
     }
-    const proxy = createApiProxy({ upstream, timeoutMs: config.upstreamTimeoutMs, log });
+    // The sandbox is budgeted like Mailstand, by the same code, against its own limit.
+    const proxy = createApiProxy({
+      upstream,
+      timeoutMs: config.upstreamTimeoutMs,
+      budget: { ...config.budget, limit: source.rateLimit },
+      log,
+    });
 
     const app = new Hono<Env>();
     const server = http.createServer(
@@ -101,7 +109,20 @@ export async function startServer({
     app.all('/healthz', (c) =>
       c.json({ status: 'ok', mode: source.mode }, 200, { 'Cache-Control': 'no-store' }),
     );
-    if (config.access !== null) app.use(createAccessGate(config.access));
+    // With passwords, people sign in on a page of their own; scripts still send HTTP Basic.
+    const sessions = config.access?.kind === 'password' ? createSessions() : null;
+    if (config.access !== null) {
+      const throttle = new FailedLoginThrottle();
+      if (config.access.kind === 'password' && sessions !== null)
+        app.route('/', signInRoutes(config.access, sessions, throttle));
+      app.use(createAccessGate(config.access, throttle, sessions));
+    }
+    // Who is signed in, for the app's header: null without an access gate.
+    app.get(SESSION_PATH, (c) =>
+      c.json({ user: c.get('user') ?? null, canSignOut: sessions !== null }, 200, {
+        'Cache-Control': 'no-store',
+      }),
+    );
     // The API is told apart on the raw request line, before any normalisation of dot segments.
     app.use(async (c, next) => {
       const target = c.env.incoming.url ?? '';

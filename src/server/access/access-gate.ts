@@ -3,6 +3,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
 import { errorResponse } from '../http/json-response';
+import { SIGN_IN_PATH, type Sessions } from './sessions';
 
 /**
  * Who may use the server when it listens beyond this machine. Whoever gets through reads every
@@ -30,8 +31,14 @@ export interface AccessRequest {
 export function createAccessGate(
   rule: AccessRule,
   throttle = new FailedLoginThrottle(),
-): MiddlewareHandler<{ Bindings: HttpBindings }> {
+  sessions: Sessions | null = null,
+): MiddlewareHandler<{ Bindings: HttpBindings; Variables: { user?: string } }> {
   return async (c, next) => {
+    const signedIn = sessions === null ? null : await sessions.userOf(c);
+    if (signedIn !== null) {
+      c.set('user', signedIn);
+      return next();
+    }
     const request: AccessRequest = {
       address: normaliseAddress(getConnInfo(c).remote.address ?? ''),
       header: (name) => c.req.header(name),
@@ -41,9 +48,18 @@ export function createAccessGate(
     const decision = checkAccess(rule, request);
     if (decision.allowed) {
       throttle.recordSuccess(request.address);
+      // Whom the request is for: the key's budget takes turns between people.
+      c.set('user', decision.user);
       return next();
     }
     if (decision.wrongPassword) throttle.recordFailure(request.address);
+    if (sessions !== null) {
+      // A person opening a page is shown the sign-in page; the app's own requests (its session
+      // ended) get no Basic challenge, which would open the browser's own login dialog.
+      if (c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html'))
+        return c.redirect(SIGN_IN_PATH, 303);
+      if (c.req.header('sec-fetch-site') === 'same-origin') decision.challenge = false;
+    }
     return errorResponse(c, decision.status, 'Login Required', decision.message, {
       'Cache-Control': 'no-store',
       ...(decision.challenge ? { 'WWW-Authenticate': `Basic realm="${LOGIN_REALM}", charset="UTF-8"` } : {}),
@@ -89,7 +105,7 @@ export function checkAccess(rule: AccessRule, request: AccessRequest): AccessDec
   };
 }
 
-function passwordMatches(
+export function passwordMatches(
   rule: Extract<AccessRule, { kind: 'password' }>,
   user: string,
   password: string,

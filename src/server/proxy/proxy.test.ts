@@ -24,8 +24,15 @@ interface ServedProxy {
   close(): Promise<void>;
 }
 
-/** The whole server in live mode, in front of Mailstand at `apiUrl`, on a stand-in for Vite's output. */
-async function serveProxy(apiUrl: string, timeoutMs: number): Promise<ServedProxy> {
+/**
+ * The whole server in live mode, in front of Mailstand at `apiUrl`, on a stand-in for Vite's
+ * output. No cache unless `env` asks for one: each test sees what its own request makes of the upstream.
+ */
+async function serveProxy(
+  apiUrl: string,
+  timeoutMs: number,
+  env: Record<string, string> = {},
+): Promise<ServedProxy> {
   const dist = mkdtempSync(path.join(tmpdir(), 'proxy-dist-'));
   writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Mailstand Contacts</title>');
   const server = await startServer({
@@ -34,6 +41,8 @@ async function serveProxy(apiUrl: string, timeoutMs: number): Promise<ServedProx
       MAILSTAND_API_KEY: CANARY,
       MAILSTAND_API_URL: apiUrl,
       UPSTREAM_TIMEOUT_MS: String(timeoutMs),
+      CACHE_MAX_MB: '0',
+      ...env,
     }),
     app: { kind: 'dist', dir: dist },
     log: (line) => logLines.push(line),
@@ -107,16 +116,16 @@ describe('forwarding an allowed call', () => {
     ]);
   });
 
-  it('forwards the query parameters and ids', async () => {
+  it('forwards the query parameters (sorted by name: one spelling per question) and ids', async () => {
     await get('/api/contacts?workspace=space_1&stage=Do+Not+Contact&search=a%2Bb%40x&display=2000&page=3');
     await get('/api/contacts/contact_abc123');
     await get('/api/workspaces/space_1/all-fields');
     await get('/api/campaigns?workspace=space_1&page=1&display=100');
     expect(upstream.received.map((request) => request.url)).toEqual([
-      '/v1/contacts?workspace=space_1&stage=Do%20Not%20Contact&search=a%2Bb%40x&display=2000&page=3',
+      '/v1/contacts?display=2000&page=3&search=a%2Bb%40x&stage=Do%20Not%20Contact&workspace=space_1',
       '/v1/contacts/contact_abc123',
       '/v1/workspaces/space_1/all-fields',
-      '/v1/campaigns?workspace=space_1&page=1&display=100',
+      '/v1/campaigns?display=100&page=1&workspace=space_1',
     ]);
   });
 
@@ -268,7 +277,6 @@ describe('upstream answers', () => {
       null,
     ],
     [401, { statusCode: 401, error: 'Unauthorized Permission', message: 'Invalid API key' }, null],
-    [429, { statusCode: 429, error: 'Rate Limited', message: 'Slow down' }, '7'],
     [429, [{ statusCode: 429, error: 'Too Many Requests', message: 'Out of credits' }], null],
     [500, { statusCode: 500, error: 'Bad Request', message: 'Something broke' }, null],
   ])('passes HTTP %i and its body through unchanged', async (status, body, retryAfter) => {
@@ -369,35 +377,36 @@ describe('upstream answers', () => {
     await upstreamGaveUp;
   });
 
-  it('cuts the browser connection when the upstream drops mid-body, so a partial page is never taken as whole', async () => {
+  it('answers 502 when the upstream drops mid-body, so a partial page is never taken as whole', async () => {
     upstream.respond((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.write('{"status":"ok","data":[' + '{"id":"contact_1"},'.repeat(5000));
       setImmediate(() => res.destroy());
     });
-    // Depending on timing the browser sees the headers first or not; either way it never gets
-    // a body that looks complete.
-    const outcome = await fetch(`${base}/api/contacts?workspace=space_1`)
-      .then((response) => response.text())
-      .then(
-        () => 'complete',
-        () => 'cut off',
-      );
-    expect(outcome).toBe('cut off');
+    const { response, text } = await get('/api/contacts?workspace=space_1');
+    expect(response.status).toBe(502);
+    expect(JSON.parse(text)).toMatchObject({
+      error: 'Bad Gateway',
+      message: expect.stringContaining('broke before its answer was complete'),
+    });
   });
 
   it('aborts the upstream request when the browser goes away', async () => {
     let upstreamClosed!: () => void;
     const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    let asked!: () => void;
+    const upstreamAsked = new Promise<void>((resolve) => (asked = resolve));
     upstream.respond((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.write('{"status":"ok","data":[');
       res.on('close', () => upstreamClosed());
+      asked();
     });
     const controller = new AbortController();
-    const response = await fetch(`${base}/api/contacts?workspace=space_1`, { signal: controller.signal });
-    expect(response.status).toBe(200);
+    const request = fetch(`${base}/api/contacts?workspace=space_1`, { signal: controller.signal });
+    await upstreamAsked;
     controller.abort();
+    await expect(request).rejects.toThrow();
     await closed;
   });
 
@@ -426,6 +435,68 @@ describe('upstream answers', () => {
     });
     expect((await get('/api/workspaces')).response.status).toBe(200);
     expect(errorLines()).toBe(before);
+  });
+});
+
+describe("the key's budget", () => {
+  it('waits out a Rate Limited answer it did not foresee and sends the call again, saying how long it waited', async () => {
+    upstream.respond((_req, res) => {
+      const first = upstream.received.length === 1;
+      res.writeHead(first ? 429 : 200, {
+        'Content-Type': 'application/json',
+        ...(first ? { 'Retry-After': '1' } : {}),
+      });
+      res.end(
+        first
+          ? '{"statusCode":429,"error":"Rate Limited","message":"Slow down"}'
+          : '{"status":"ok","data":[]}',
+      );
+    });
+    // A server of its own, so that the pause it is asked for holds up no other test.
+    const own = await serveProxy(upstream.url, 5000, { RATE_LIMIT_MAX_WAIT_MS: '5000' });
+    try {
+      const response = await fetch(`${own.url}/api/workspaces`);
+      const text = await response.text();
+      seen.push(text);
+      expect(response.status).toBe(200);
+      expect(text).toBe('{"status":"ok","data":[]}');
+      expect(upstream.received).toHaveLength(2);
+      expect(Number(response.headers.get('x-rate-limit-waited-ms'))).toBeGreaterThanOrEqual(1000);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('relays a Rate Limited answer whose Retry-After is longer than a request may wait, and answers the next 503 at once', async () => {
+    const body = JSON.stringify({ statusCode: 429, error: 'Rate Limited', message: 'Slow down' });
+    upstream.respond((_req, res) => {
+      res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '7' });
+      res.end(body);
+    });
+    const own = await serveProxy(upstream.url, 5000, { RATE_LIMIT_MAX_WAIT_MS: '1000' });
+    try {
+      const first = await fetch(`${own.url}/api/workspaces`);
+      const firstText = await first.text();
+      expect(first.status).toBe(429);
+      expect(firstText).toBe(body);
+      expect(first.headers.get('retry-after')).toBe('7');
+      expect(upstream.received).toHaveLength(1);
+
+      // Meanwhile everything else waits for the pause too, and is told so at once.
+      const next = await fetch(`${own.url}/api/campaigns?workspace=space_1`);
+      const nextText = await next.text();
+      seen.push(firstText, nextText);
+      expect(next.status).toBe(503);
+      expect(Number(next.headers.get('retry-after'))).toBeGreaterThanOrEqual(5);
+      expect(JSON.parse(nextText)).toMatchObject({
+        statusCode: 503,
+        error: 'Rate Limited',
+        message: expect.stringMatching(/Mailstand's rate limit.*Try again in \d+ s\./),
+      });
+      expect(upstream.received).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
   });
 });
 

@@ -4,4 +4,6 @@ export * from './endpoints';
 export * from './fields';
 export * from './schemas';
 export * from './stages';
+export * from './relay-headers';
+export * from './retry-after';
 export * from './value-forms';

@@ -14,14 +14,14 @@ import {
   ApiError,
   DEFAULT_RATE_LIMIT_WAIT_MS,
   apiGet,
+  apiGetServed,
   configureApiClient,
   describeApiError,
   describeRetryWait,
   formatIssuePath,
-  parseRetryAfter,
+  readServed,
 } from './api-client';
 import type { ApiErrorKind } from './api-client';
-import { createRatePacer } from './rate-pacer';
 import { sendJson, startLocalUpstream } from './local-upstream.test-support';
 
 let upstream: Awaited<ReturnType<typeof startLocalUpstream>>;
@@ -36,7 +36,7 @@ const anything = z.unknown();
 
 /** Calls apiGet and returns the ApiError it must reject with. */
 async function failure(path = '/contacts', schema: z.core.$ZodType = anything): Promise<ApiError> {
-  const error: unknown = await apiGet(path, {}, schema).then(
+  const error: unknown = await apiGet(path, {}, schema, { purpose: 'page' }).then(
     () => null,
     (reason: unknown) => reason,
   );
@@ -53,7 +53,7 @@ describe('apiGet on success', () => {
     ['/workspaces/space_x1/all-fields', 'all-fields', allFieldsResponseSchema],
   ])('parses Mailstand’s documented example for GET %s', async (path, file, schema) => {
     upstream.handle((_request, response) => sendJson(response, 200, example(file)));
-    await expect(apiGet(path, {}, schema)).resolves.toBeTruthy();
+    await expect(apiGet(path, {}, schema, { purpose: 'reference' })).resolves.toBeTruthy();
     expect(upstream.requests[0]?.pathname).toBe(`/api${path}`);
   });
 
@@ -73,6 +73,7 @@ describe('apiGet on success', () => {
         has_replied: undefined,
       },
       contactsPageSchema,
+      { purpose: 'page' },
     );
     expect(page.total_found).toBe(14);
     const sent = upstream.requests[0]?.searchParams;
@@ -83,6 +84,44 @@ describe('apiGet on success', () => {
       stage: 'Do Not Contact',
       search: 'a&b=c+d',
       has_opened: 'true',
+    });
+  });
+});
+
+describe('what the server is told and tells', () => {
+  it('says what a request is for, and asks past the cache only when fresh', async () => {
+    const seen: Array<Record<string, unknown>> = [];
+    upstream.handle((request, response) => {
+      seen.push({ ...request.headers });
+      sendJson(response, 200, example('workspaces-list'));
+    });
+    await apiGet('/workspaces', {}, workspacesResponseSchema, { purpose: 'export' });
+    await apiGet('/workspaces', {}, workspacesResponseSchema, { purpose: 'page', fresh: true });
+    expect(seen.map((headers) => [headers['x-request-purpose'], headers['cache-control']])).toEqual([
+      ['export', undefined],
+      ['page', 'no-cache'],
+    ]);
+  });
+
+  it('reads how long the answer waited for the budget and how old it is', async () => {
+    upstream.handle((_request, response) =>
+      sendJson(response, 200, example('workspaces-list'), { 'X-Rate-Limit-Waited-Ms': '4200', Age: '25' }),
+    );
+    const before = Date.now();
+    const { served } = await apiGetServed('/workspaces', {}, workspacesResponseSchema, { purpose: 'page' });
+    expect(served.waitedMs).toBe(4200);
+    expect(served.fromCache).toBe(true);
+    // Mailstand answered 25 s before it arrived here, which was after `before`.
+    expect(before - served.asOf).toBeGreaterThan(24_000);
+    expect(before - served.asOf).toBeLessThanOrEqual(25_000);
+  });
+
+  it('takes an answer without those headers as fresh and unhindered', () => {
+    expect(readServed(new Headers(), 1000)).toEqual({ waitedMs: 0, asOf: 1000, fromCache: false });
+    expect(readServed(new Headers({ Age: 'old', 'X-Rate-Limit-Waited-Ms': '-3' }), 1000)).toEqual({
+      waitedMs: 0,
+      asOf: 1000,
+      fromCache: false,
     });
   });
 });
@@ -117,13 +156,24 @@ describe('apiGet on Mailstand errors, told apart by label', () => {
     expect(error.message).toContain('missing the following keys: workspace');
   });
 
-  it('waits as long as Retry-After says when rate limited, and pauses every other request too', async () => {
+  it('waits as long as Retry-After says when rate limited', async () => {
     upstream.handle((_request, response) =>
       sendJson(response, 429, errorBody(429, 'Rate Limited', 'Slow down'), { 'Retry-After': '7' }),
     );
     const error = await failure();
     expect(error).toMatchObject({ kind: 'rate-limited', retryAfterMs: 7000 });
-    expect(upstream.pacer().freeSlots()).toBe(0);
+    expect(error.message).toContain('Mailstand asked us to slow down');
+  });
+
+  it('reads the server’s 503 for a queue too long as a wait, in its own words', async () => {
+    upstream.handle((_request, response) =>
+      sendJson(response, 503, errorBody(503, 'Rate Limited', '40 requests are waiting.'), {
+        'Retry-After': '4',
+      }),
+    );
+    const error = await failure();
+    expect(error).toMatchObject({ kind: 'rate-limited', retryAfterMs: 4000 });
+    expect(error.message).toContain("waiting for Mailstand's rate limit on the server");
   });
 
   it('reads Retry-After as an HTTP date', async () => {
@@ -182,7 +232,7 @@ describe('apiGet on responses that break the contract', () => {
       data: [rows[0], { ...rows[0], id: 42, last_sent: '2024-03-05T10:00:00Z' }],
     };
     upstream.handle((_request, response) => sendJson(response, 200, drifted));
-    const page = await apiGet('/contacts', {}, contactsPageSchema);
+    const page = await apiGet('/contacts', {}, contactsPageSchema, { purpose: 'page' });
     expect(page.data.map((contact) => [contact.id, contact.last_sent])).toEqual([
       ['contact_m9kq9mLiHgwlGTJxrkh6z3nBL', null],
       ['42', Date.UTC(2024, 2, 5, 10) / 1000],
@@ -250,42 +300,12 @@ describe('apiGet when aborted', () => {
       }),
     );
     const controller = new AbortController();
-    const pending = apiGet('/contacts', {}, anything, controller.signal);
+    const pending = apiGet('/contacts', {}, anything, { purpose: 'page', signal: controller.signal });
     await arrived;
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     await expect(pending).rejects.not.toBeInstanceOf(ApiError);
     await closed;
-  });
-
-  it('rejects with the AbortError while still waiting for the pacer, sending nothing', async () => {
-    upstream.handle((_request, response) => sendJson(response, 200, {}));
-    const busy = createRatePacer({ requests: 1, windowMs: 60_000 });
-    await busy.acquire();
-    configureApiClient({ pacer: busy });
-    const controller = new AbortController();
-    const pending = apiGet('/workspaces', {}, anything, controller.signal);
-    controller.abort();
-    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    expect(upstream.requests).toHaveLength(0);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  const now = Date.parse('2025-06-01T12:00:00Z');
-  it('reads seconds and HTTP dates, and nothing else', () => {
-    expect(parseRetryAfter('12', now)).toBe(12_000);
-    expect(parseRetryAfter(' 0 ', now)).toBe(0);
-    expect(parseRetryAfter('Sun, 01 Jun 2025 12:00:45 GMT', now)).toBe(45_000);
-    expect(parseRetryAfter('Sun, 01 Jun 2025 11:00:00 GMT', now)).toBe(0);
-    expect(parseRetryAfter('soon', now)).toBeNull();
-    expect(parseRetryAfter('Someday', now)).toBeNull();
-    expect(parseRetryAfter('-5', now)).toBeNull();
-    expect(parseRetryAfter(null, now)).toBeNull();
-  });
-
-  it('caps an absurd wait at ten minutes', () => {
-    expect(parseRetryAfter('86400', now)).toBe(600_000);
   });
 });
 

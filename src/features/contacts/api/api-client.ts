@@ -1,7 +1,13 @@
 import { safeParse, type core } from 'zod/mini';
-import { ERROR_LABELS, apiErrorSchema } from '../../../shared/contract';
-import { createRatePacer } from './rate-pacer';
-import type { RatePacer } from './rate-pacer';
+import {
+  AGE_HEADER,
+  BUDGET_WAIT_HEADER,
+  ERROR_LABELS,
+  PURPOSE_HEADER,
+  apiErrorSchema,
+  parseRetryAfter,
+  type RequestPurpose,
+} from '../../../shared/contract';
 
 export type ApiErrorKind =
   | 'unauthorized'
@@ -15,8 +21,6 @@ export type ApiErrorKind =
 
 /** When Mailstand says "Rate Limited" without Retry-After: one full window clears any sliding count. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 15_000;
-/** A Retry-After beyond this is treated as this: the user can always press Retry sooner. */
-const MAX_RATE_LIMIT_WAIT_MS = 10 * 60_000;
 
 /** A failed API call, told apart by what a person can do about it. */
 export class ApiError extends Error {
@@ -57,21 +61,10 @@ export class ApiError extends Error {
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 let apiBase: string | null = null;
-/** The one pacer every request of this browser tab goes through. */
-let pacer: RatePacer = createRatePacer();
 
-/**
- * Where /api lives and which pacer to use. The browser needs neither (same origin, shared pacer);
- * tests point the client at a local server and give it a pacer of their own.
- */
-export function configureApiClient(options: { base?: string | null; pacer?: RatePacer }): void {
-  if (options.base !== undefined) apiBase = options.base;
-  if (options.pacer !== undefined) pacer = options.pacer;
-}
-
-/** Requests that could go out right now without waiting, so optional ones (prefetch) can hold back. */
-export function freeRequestSlots(): number {
-  return pacer.freeSlots();
+/** Where /api lives. The browser needs nothing (same origin); tests point the client at a local server. */
+export function configureApiClient(options: { base: string | null }): void {
+  apiBase = options.base;
 }
 
 function resolveBase(): string {
@@ -94,24 +87,51 @@ function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (error instanceof Error && error.name === 'AbortError');
 }
 
+export type ApiRequestOptions = {
+  /** What the request is for: the server spends the key's shared budget on the most urgent first. */
+  purpose: RequestPurpose;
+  signal?: AbortSignal | undefined;
+  /** Ask past the server's short cache, as Refresh does. */
+  fresh?: boolean;
+};
+
+/** How the server came by an answer. */
+export type Served = {
+  /** How long the request waited for Mailstand's rate limit on the server. */
+  waitedMs: number;
+  /** When Mailstand gave the answer (epoch ms): earlier than now when it came from the server's cache. */
+  asOf: number;
+  fromCache: boolean;
+};
+
 /**
- * GET /api{path}: waits for a slot from the shared pacer, validates the JSON body with `schema`
- * and turns every failure into an ApiError. An abort rejects with the abort reason unchanged, so
- * React Query sees a cancellation, not an error.
+ * GET /api{path}: validates the JSON body with `schema` and turns every failure into an ApiError.
+ * An abort rejects with the abort reason unchanged, so React Query sees a cancellation, not an error.
  */
 export async function apiGet<T>(
   path: string,
   params: QueryParams,
   schema: core.$ZodType<T>,
-  signal?: AbortSignal,
+  options: ApiRequestOptions,
 ): Promise<T> {
+  return (await apiGetServed(path, params, schema, options)).body;
+}
+
+/** apiGet, and how the server came by the answer. */
+export async function apiGetServed<T>(
+  path: string,
+  params: QueryParams,
+  schema: core.$ZodType<T>,
+  { purpose, signal, fresh = false }: ApiRequestOptions,
+): Promise<{ body: T; served: Served }> {
   const url = buildApiUrl(path, params);
-  await pacer.acquire(signal);
+  const headers: Record<string, string> = { Accept: 'application/json', [PURPOSE_HEADER]: purpose };
+  if (fresh) headers['Cache-Control'] = 'no-cache';
 
   let response: Response;
   let body: string;
   try {
-    response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    response = await fetch(url, { signal, headers });
   } catch (error) {
     if (isAbort(error, signal)) throw error;
     throw new ApiError(
@@ -133,7 +153,19 @@ export async function apiGet<T>(
   }
 
   if (!response.ok) throw errorFromResponse(response, body);
-  return parseBody(body, schema, response.status);
+  return { body: parseBody(body, schema, response.status), served: readServed(response.headers) };
+}
+
+/** The server's note on an answer: how long it waited for the budget and how old it is. */
+export function readServed(headers: Headers, now: number = Date.now()): Served {
+  const waited = Number(headers.get(BUDGET_WAIT_HEADER));
+  const age = Number(headers.get(AGE_HEADER) ?? '');
+  const fromCache = headers.get(AGE_HEADER) !== null && Number.isFinite(age) && age >= 0;
+  return {
+    waitedMs: Number.isFinite(waited) && waited > 0 ? waited : 0,
+    asOf: fromCache ? now - age * 1000 : now,
+    fromCache,
+  };
 }
 
 function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
@@ -182,20 +214,6 @@ function describeIssues(issues: readonly core.$ZodIssue[]): string {
   return `${formatIssuePath(first.path)}: ${first.message}${more}`;
 }
 
-/**
- * Retry-After is either delay-seconds or an HTTP date (RFC 9110 §10.2.3). Returns milliseconds,
- * or null when absent or unreadable.
- */
-export function parseRetryAfter(header: string | null, now: number = Date.now()): number | null {
-  if (header === null) return null;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Math.min(Number(value) * 1000, MAX_RATE_LIMIT_WAIT_MS);
-  // All three HTTP date forms start with a day name; Date.parse alone would accept "-5" as a year.
-  const date = /^[A-Za-z]{3}/.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(date)) return null;
-  return Math.min(Math.max(0, date - now), MAX_RATE_LIMIT_WAIT_MS);
-}
-
 function statusText(response: Response): string {
   return `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
 }
@@ -219,9 +237,12 @@ function errorFromResponse(response: Response, body: string): ApiError {
   }
   if (label === ERROR_LABELS.rateLimited || (label === null && status === 429)) {
     const retryAfterMs = parseRetryAfter(response.headers.get('Retry-After')) ?? DEFAULT_RATE_LIMIT_WAIT_MS;
-    // Everyone waits, not only this request: the limit is per key.
-    pacer.pauseUntil(Date.now() + retryAfterMs);
-    return new ApiError('rate-limited', 'Mailstand asked us to slow down (too many requests at once).', {
+    // 503: the server's own queue for the key's budget is too long; 429: Mailstand itself refused.
+    const message =
+      status === 503
+        ? "Too many requests are waiting for Mailstand's rate limit on the server."
+        : 'Mailstand asked us to slow down (too many requests at once).';
+    return new ApiError('rate-limited', message, {
       ...common,
       retryAfterMs,
     });

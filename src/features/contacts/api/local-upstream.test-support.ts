@@ -4,7 +4,6 @@ import { createServer } from 'node:http';
 // eslint-disable-next-line no-restricted-imports
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { configureApiClient } from './api-client';
-import { createRatePacer } from './rate-pacer';
 
 export type Handler = (request: IncomingMessage, response: ServerResponse, url: URL) => void;
 
@@ -24,21 +23,15 @@ export async function startLocalUpstream() {
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('expected a TCP address');
   const base = `http://127.0.0.1:${address.port}`;
-  // A fresh pacer per test, so one test's 429 pause does not hold the next test.
-  const freshPacer = () => createRatePacer({ requests: 10_000, windowMs: 15_000 });
-  let pacer = freshPacer();
-  configureApiClient({ base, pacer });
+  configureApiClient({ base });
 
   return {
     base,
     requests,
-    pacer: () => pacer,
-    /** Sets how the next requests are answered; forgets the requests seen so far and any pause. */
+    /** Sets how the next requests are answered; forgets the requests seen so far. */
     handle(next: Handler) {
       handler = next;
       requests.length = 0;
-      pacer = freshPacer();
-      configureApiClient({ pacer });
     },
     async close() {
       server.closeAllConnections();

@@ -12,6 +12,7 @@ import {
   fetchAllCampaigns,
   queryRetry,
   queryRetryDelay,
+  requestMeta,
 } from './queries';
 
 const WORKSPACE = 'space_PO6fCH6vqL8TxdSjVhpL8i5Kp';
@@ -89,6 +90,15 @@ describe('query keys', () => {
       has_replied: false,
       has_bounced: true,
     });
+  });
+});
+
+describe('requestMeta', () => {
+  it('reads what a query says about its request, and takes anything else as a page asked for normally', () => {
+    expect(requestMeta({ purpose: 'prefetch', fresh: false })).toEqual({ purpose: 'prefetch', fresh: false });
+    expect(requestMeta({ purpose: 'page', fresh: true })).toEqual({ purpose: 'page', fresh: true });
+    expect(requestMeta({ purpose: 'everything', fresh: 'yes' })).toEqual({ purpose: 'page', fresh: false });
+    expect(requestMeta(undefined)).toEqual({ purpose: 'page', fresh: false });
   });
 });
 

@@ -8,9 +8,15 @@ import {
   endpointPath,
   workspacesResponseSchema,
 } from '../../../shared/contract';
-import type { Campaign, ContactsPage, ContactsParam } from '../../../shared/contract';
+import {
+  isRequestPurpose,
+  type Campaign,
+  type ContactsPage,
+  type ContactsParam,
+  type RequestPurpose,
+} from '../../../shared/contract';
 import type { ContactFilters } from '../params/filter-params';
-import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet, freeRequestSlots } from './api-client';
+import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet, apiGetServed, type Served } from './api-client';
 
 /** Rows of a page are worth showing again for a minute; after that a revisit refetches. */
 const PAGE_STALE_MS = 60_000;
@@ -57,7 +63,12 @@ export function workspacesQuery() {
   return queryOptions({
     queryKey: workspaceKeys.list(),
     queryFn: async ({ signal }) =>
-      (await apiGet(endpointPath('workspaces'), {}, workspacesResponseSchema, signal)).data,
+      (
+        await apiGet(endpointPath('workspaces'), {}, workspacesResponseSchema, {
+          purpose: 'reference',
+          signal,
+        })
+      ).data,
     staleTime: REFERENCE_STALE_MS,
   });
 }
@@ -70,7 +81,7 @@ export async function fetchAllCampaigns(workspace: string, signal?: AbortSignal)
       endpointPath('campaigns'),
       { workspace, page, display: CAMPAIGN_PAGE_SIZE },
       campaignsResponseSchema,
-      signal,
+      { purpose: 'reference', signal },
     );
     const before = campaigns.size;
     for (const campaign of data) campaigns.set(campaign.id, campaign);
@@ -96,7 +107,10 @@ export function allFieldsQuery(workspace: string) {
           endpointPath('workspaceFields', { workspace_id: workspace }),
           {},
           allFieldsResponseSchema,
-          signal,
+          {
+            purpose: 'reference',
+            signal,
+          },
         )
       ).data,
     staleTime: REFERENCE_STALE_MS,
@@ -119,31 +133,56 @@ export function contactsRequestParams(filters: ContactFilters) {
   } satisfies Record<ContactsParam, string | number | boolean | null>;
 }
 
-/** One page of contacts; pending (not fetched) until a workspace is chosen. */
-export function contactsPageQuery(filters: ContactFilters) {
+/** A page of contacts, and how the server came by it (waited for the budget, from its cache). */
+export type ServedContactsPage = ContactsPage & { served: Served };
+
+/**
+ * One page of contacts; pending (not fetched) until a workspace is chosen. `purpose` says whether
+ * a person looks at it or it is fetched ahead; `fresh` asks past the server's cache (Refresh).
+ */
+export function contactsPageQuery(
+  filters: ContactFilters,
+  { purpose = 'page', fresh = false }: { purpose?: RequestPurpose; fresh?: boolean } = {},
+) {
   return queryOptions({
     queryKey: contactKeys.list(filters),
     queryFn:
       filters.workspace === null
         ? skipToken
-        : ({ signal }) =>
-            apiGet(
+        : async ({ signal, meta }): Promise<ServedContactsPage> => {
+            const { body, served } = await apiGetServed(
               endpointPath('contacts'),
               contactsRequestParams(filters),
               contactsPageSchemaFor({ page: filters.page, display: filters.display }),
-              signal,
-            ),
+              { ...requestMeta(meta), signal },
+            );
+            return { ...body, served };
+          },
+    // Not part of the key: a prefetched or refreshed page is the same page.
+    meta: { purpose, fresh },
     placeholderData: keepPreviousData,
     staleTime: PAGE_STALE_MS,
     gcTime: PAGE_GC_MS,
   });
 }
 
+/** What a query's `meta` says about the request: what it is for, and whether to ask past the cache. */
+export function requestMeta(meta: Record<string, unknown> | undefined): {
+  purpose: RequestPurpose;
+  fresh: boolean;
+} {
+  const purpose = typeof meta?.purpose === 'string' && isRequestPurpose(meta.purpose) ? meta.purpose : 'page';
+  return { purpose, fresh: meta?.fresh === true };
+}
+
 export function contactQuery(id: string) {
   return queryOptions({
     queryKey: contactKeys.detail(id),
     queryFn: ({ signal }) =>
-      apiGet(endpointPath('contact', { contact_id: id }), {}, contactDetailSchema, signal),
+      apiGet(endpointPath('contact', { contact_id: id }), {}, contactDetailSchema, {
+        purpose: 'detail',
+        signal,
+      }),
     staleTime: PAGE_STALE_MS,
   });
 }
@@ -177,12 +216,10 @@ export function queryRetryDelay(failureCount: number, error: unknown): number {
   return 1000 * 2 ** failureCount;
 }
 
-/** Prefetching is a nicety: it never takes the last slots of the rate limit from what a person asked for. */
-const PREFETCH_HEADROOM = 20;
-
 /**
  * Prefetches the next page once the current one has loaded (not while placeholder rows from the
- * previous filters are showing), and only when there is a next page.
+ * previous filters are showing), and only when there is a next page. The server sends it after
+ * anything a person is waiting for.
  */
 export function usePrefetchNextPage(filters: ContactFilters, page: ContactsPage | undefined): void {
   const queryClient = useQueryClient();
@@ -191,7 +228,8 @@ export function usePrefetchNextPage(filters: ContactFilters, page: ContactsPage 
     const current = queryClient.getQueryData(contactsPageQuery(filters).queryKey);
     // `page` may be the previous filter's rows kept as placeholder: judge by the settled query.
     if (current === undefined || filters.page >= current.total_pages) return;
-    if (freeRequestSlots() < PREFETCH_HEADROOM) return;
-    void queryClient.prefetchQuery(contactsPageQuery({ ...filters, page: filters.page + 1 }));
+    void queryClient.prefetchQuery(
+      contactsPageQuery({ ...filters, page: filters.page + 1 }, { purpose: 'prefetch' }),
+    );
   }, [queryClient, filters, page]);
 }

@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { errorBody, type Contact } from '../../../shared/contract';
 import { configureApiClient } from '../api/api-client';
-import { createRatePacer } from '../api/rate-pacer';
 import { DEFAULT_FILTERS, type ContactFilters } from '../params/filter-params';
 import type { CsvColumn } from './csv';
 import { exportMatchingContacts, type ExportProgress } from './export-contacts';
@@ -73,8 +72,6 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   requests = [];
   faults = new Map();
-  // A fresh pacer per test so one test's Retry-After does not hold up the next.
-  configureApiClient({ pacer: createRatePacer({ requests: 1000, windowMs: 1000 }) });
 });
 
 const columns: CsvColumn<Contact>[] = [

@@ -1,5 +1,5 @@
-import { contactsPageSchemaFor, type Contact } from '../../../shared/contract';
-import { ApiError, apiGet, describeApiError } from '../api/api-client';
+import { contactsPageSchemaFor, endpointPath, type Contact } from '../../../shared/contract';
+import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet, describeApiError } from '../api/api-client';
 import { contactsRequestParams } from '../api/queries';
 import type { ContactFilters } from '../params/filter-params';
 import { csvHeader, csvRows, type CsvColumn } from './csv';
@@ -8,7 +8,7 @@ import type { ExportSink } from './export-sink';
 
 /**
  * Exports every contact matching the filters: pages through GET /contacts at the largest page
- * size, each request through the shared pacer, each page turned into CSV text and handed to the
+ * size (the server sends these after everything people are looking at), each page turned into CSV text and handed to the
  * sink before the next is fetched, so at most one page of parsed contacts is alive at a time.
  */
 
@@ -95,10 +95,10 @@ export async function exportMatchingContacts(options: ExportOptions): Promise<Ex
     for (;;) {
       try {
         const response = await apiGet(
-          '/contacts',
+          endpointPath('contacts'),
           { ...contactsRequestParams(filters), page, display: EXPORT_PAGE_SIZE },
           contactsPageSchemaFor({ page, display: EXPORT_PAGE_SIZE }),
-          signal,
+          { purpose: 'export', signal },
         );
         rows = response.data;
         progress.total = response.total_found;
@@ -107,9 +107,14 @@ export async function exportMatchingContacts(options: ExportOptions): Promise<Ex
       } catch (error) {
         if (signal.aborted || !(error instanceof ApiError)) return stopped(page, error);
         if (error.kind === 'rate-limited' && ++rateLimited < MAX_RATE_LIMITED_ATTEMPTS) {
-          // The client already holds every request until Retry-After; say why nothing moves.
+          // Wait as long as asked, and say why nothing moves meanwhile.
           progress.waitingUntil = error.retryAt;
           report();
+          try {
+            await sleep(error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, signal);
+          } catch (abort) {
+            return stopped(page, abort);
+          }
           continue;
         }
         const delay = retryDelays[transient];

@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { STAGES } from '../../../shared/contract';
 import { configureApiClient } from '../api/api-client';
-import { createRatePacer } from '../api/rate-pacer';
 import { DEFAULT_FILTERS, type ContactFilters } from '../params/filter-params';
 import { stageCountQuery } from './stage-counts';
 
@@ -25,10 +24,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('server has no port');
-  configureApiClient({
-    base: `http://127.0.0.1:${address.port}`,
-    pacer: createRatePacer({ requests: 1000, windowMs: 1000 }),
-  });
+  configureApiClient({ base: `http://127.0.0.1:${address.port}` });
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -1,19 +1,20 @@
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import { contactsPageSchema, type Stage } from '../../../shared/contract';
+import { contactsPageSchema, endpointPath, type Stage } from '../../../shared/contract';
 import { apiGet } from '../api/api-client';
-import { contactKeys, contactsRequestParams } from '../api/queries';
+import { contactKeys, contactsRequestParams, requestMeta } from '../api/queries';
 import type { ContactFilters } from '../params/filter-params';
 
 /**
  * How many contacts each stage holds under the other current filters. Mailstand filters by one
  * stage per request and cannot group, so this is one display=1 request per stage, reading
- * total_found: eleven requests, all through the shared pacer.
+ * total_found: eleven requests, which the server sends after the pages people look at.
  */
 
 /** Counts move slowly; a minute of reuse spares the rate limit when filters are toggled back and forth. */
 const STAGE_COUNT_STALE_MS = 60_000;
 
-export function stageCountQuery(filters: ContactFilters, stage: Stage) {
+/** `fresh` asks past the server's cache (Refresh). */
+export function stageCountQuery(filters: ContactFilters, stage: Stage, fresh = false) {
   // The request says everything the count depends on (not the page, size or open contact), and
   // the stage filter itself is replaced: choosing a stage reuses the counts already shown.
   const params = { ...contactsRequestParams({ ...filters, stage }), page: 1, display: 1 };
@@ -22,7 +23,15 @@ export function stageCountQuery(filters: ContactFilters, stage: Stage) {
     queryFn:
       params.workspace === null
         ? skipToken
-        : async ({ signal }) => (await apiGet('/contacts', params, contactsPageSchema, signal)).total_found,
+        : async ({ signal, meta }) =>
+            (
+              await apiGet(endpointPath('contacts'), params, contactsPageSchema, {
+                purpose: 'counts',
+                fresh: requestMeta(meta).fresh,
+                signal,
+              })
+            ).total_found,
+    meta: { fresh },
     staleTime: STAGE_COUNT_STALE_MS,
   });
 }

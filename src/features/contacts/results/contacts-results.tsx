@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { Button } from '../../../components/ui/button';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import type { Campaign, Contact, Workspace } from '../../../shared/contract';
@@ -18,6 +19,7 @@ import type { GridHandle } from '../table/grid-focus';
 import { useContactsTable } from '../table/use-contacts-table';
 import { EmptyResults } from './empty-results';
 import { ResultsHeader } from './results-header';
+import { ServedNote } from './served-note';
 import { SortingNote } from './sorting-note';
 import { useContactsPage } from './use-contacts-page';
 import { useGridColumns } from './use-grid-columns';
@@ -111,6 +113,15 @@ export function ContactsResults({
         campaignSelected={campaignSelected}
         retryError={query.isFetching ? query.failureReason : null}
       >
+        {page.settled && !query.isFetching && <ServedNote served={page.settled.served} />}
+        <Button
+          variant="ghost"
+          onClick={page.refresh}
+          disabled={!campaignReady || query.isFetching}
+          title="Load these contacts again from Mailstand, past the server's short cache"
+        >
+          Refresh
+        </Button>
         <ContactsToolbar
           filters={filters}
           workspace={workspace}

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import type { ContactsPage } from '../../../shared/contract';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { STAGES } from '../../../shared/contract';
 import { contactsPageQuery, usePrefetchNextPage } from '../api/queries';
+import { stageCountQuery } from '../filters/stage-counts';
 import type { ContactFilters } from '../params/filter-params';
 import type { ContactFiltersApi } from '../filters/use-contact-filters';
 
@@ -29,8 +30,19 @@ export function useContactsPage(
     }
   }, [settled, filters.page, reportInvalid]);
 
+  const queryClient = useQueryClient();
+  // Past the server's short cache: the rows and the stage counts as Mailstand has them now.
+  const refresh = useCallback(() => {
+    const ignore = () => undefined; // a failure shows in the query's own state
+    queryClient.fetchQuery({ ...contactsPageQuery(filters, { fresh: true }), staleTime: 0 }).catch(ignore);
+    for (const stage of STAGES) {
+      queryClient.fetchQuery({ ...stageCountQuery(filters, stage, true), staleTime: 0 }).catch(ignore);
+    }
+  }, [queryClient, filters]);
+
   return {
     query,
+    refresh,
     /** The page of exactly these filters, once it has loaded. */
     settled,
     /** What the grid shows: undefined until a first page has loaded. */
@@ -43,7 +55,7 @@ export function useContactsPage(
  * for information from previous renders); the results are keyed by workspace, so a workspace's
  * last page never shows in another.
  */
-function useLastGood(value: ContactsPage | undefined): ContactsPage | undefined {
+function useLastGood<T>(value: T | undefined): T | undefined {
   const [lastGood, setLastGood] = useState(value);
   if (value !== undefined && value !== lastGood) setLastGood(value);
   return value ?? lastGood;
