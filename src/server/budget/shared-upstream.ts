@@ -6,7 +6,7 @@ import {
   type RequestPurpose,
 } from '../../shared/contract';
 import type { AnswerCache } from './answer-cache';
-import { WaitTooLong, type Grant, type UpstreamScheduler } from './upstream-scheduler';
+import { WaitTooLong, type Grant, type ScheduledRequest, type UpstreamScheduler } from './upstream-scheduler';
 
 /** A whole upstream answer, read into memory so that several requests can share it. */
 export interface UpstreamAnswer {
@@ -54,6 +54,8 @@ const RATE_LIMITED_RETRIES = 2;
 
 interface InFlight {
   answer: Promise<{ answer: UpstreamAnswer; waitedMs: number }>;
+  /** Its place with the scheduler, raised when a more urgent request joins. */
+  scheduled: ScheduledRequest;
   startedAt: number;
   users: number;
   settled: boolean;
@@ -77,13 +79,13 @@ export function createSharedUpstream({
 }): SharedUpstream {
   const inFlight = new Map<string, InFlight>();
 
-  async function call(request: SharedRequest, signal: AbortSignal) {
+  async function call(request: SharedRequest, scheduled: ScheduledRequest, signal: AbortSignal) {
     const started = now();
     let rateLimited: UpstreamAnswer | null = null;
     for (let attempt = 0; ; attempt++) {
       let grant: Grant;
       try {
-        grant = await scheduler.acquire({ purpose: request.purpose, person: request.person, signal });
+        grant = await scheduler.acquire(scheduled);
       } catch (error) {
         // Waiting out the upstream's Retry-After would take too long: its own answer says so best.
         if (rateLimited !== null && error instanceof WaitTooLong)
@@ -109,8 +111,10 @@ export function createSharedUpstream({
 
   function start(request: SharedRequest): InFlight {
     const controller = new AbortController();
+    const scheduled = { purpose: request.purpose, person: request.person, signal: controller.signal };
     const flight: InFlight = {
-      answer: call(request, controller.signal),
+      answer: call(request, scheduled, controller.signal),
+      scheduled,
       startedAt: now(),
       users: 0,
       settled: false,
@@ -133,6 +137,7 @@ export function createSharedUpstream({
       }
       const joined = request.fresh ? undefined : inFlight.get(request.target);
       const flight = joined ?? start(request);
+      if (joined !== undefined) scheduler.promote(joined.scheduled, request.purpose);
       const joinedAt = now();
       flight.users += 1;
       // The shared call stops only when everyone waiting for it has gone.

@@ -4,6 +4,7 @@ import {
   createUpstreamScheduler,
   WaitTooLong,
   type Grant,
+  type ScheduledRequest,
   type UpstreamScheduler,
 } from './upstream-scheduler';
 
@@ -108,6 +109,24 @@ describe('the order of waiting calls', () => {
     void take('ben1', 'export', 'ben');
     await vi.advanceTimersByTimeAsync(20_000);
     expect(order.slice(3)).toEqual(['ana1', 'ben1', 'ana2', 'ana3', 'ana4', 'ana5']);
+  });
+
+  it('moves a waiting call up when a more urgent request shares it, and never down', async () => {
+    const gate = scheduler();
+    const { take, order } = recorder(gate);
+    await Promise.all(['x', 'y', 'z'].map((name) => take(name)));
+    void take('ana-export', 'export', 'ana');
+    const shared: ScheduledRequest = { purpose: 'export', person: 'dee' };
+    void gate.acquire(shared).then((grant) => {
+      order.push('dee-export, shared with a page');
+      grant.settle();
+    });
+    void take('ben-export', 'export', 'ben');
+    void take('counts', 'counts', 'cy');
+    gate.promote(shared, 'page');
+    gate.promote(shared, 'export');
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(order.slice(3)).toEqual(['dee-export, shared with a page', 'counts', 'ana-export', 'ben-export']);
   });
 });
 

@@ -11,6 +11,11 @@ export interface UpstreamScheduler {
   acquire(request: ScheduledRequest): Promise<Grant>;
   /** The upstream said to wait (429 with Retry-After): nothing goes out before then. */
   pauseFor(ms: number): void;
+  /**
+   * A more urgent request now shares this one's call (a page a person looks at joins an export's
+   * identical call): it moves up to that purpose, waiting or for its next attempt.
+   */
+  promote(request: ScheduledRequest, purpose: RequestPurpose): void;
 }
 
 export interface ScheduledRequest {
@@ -113,6 +118,8 @@ export function createUpstreamScheduler({
   const queues = new Map<RequestPurpose, TurnQueue>(
     REQUEST_PURPOSES.map((purpose) => [purpose, new TurnQueue()]),
   );
+  /** The queued waiter of each request, to move it up when a more urgent one shares its call. */
+  const waiting = new Map<ScheduledRequest, Waiter>();
   let pausedUntil = -Infinity;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
@@ -218,7 +225,7 @@ export function createUpstreamScheduler({
         const queue = queues.get(request.purpose);
         if (queue === undefined) throw new Error(`Unknown purpose ${request.purpose}`);
         const leave = (reason: unknown) => {
-          queue.remove(waiter);
+          queues.get(request.purpose)?.remove(waiter);
           waiter.cleanup();
           reject(reason);
           // A request leaving may let a later one in sooner.
@@ -238,8 +245,10 @@ export function createUpstreamScheduler({
           cleanup: () => {
             clearTimeout(deadline);
             signal?.removeEventListener('abort', onAbort);
+            waiting.delete(request);
           },
         };
+        waiting.set(request, waiter);
         signal?.addEventListener('abort', onAbort, { once: true });
         queue.push(waiter);
         pump();
@@ -248,6 +257,17 @@ export function createUpstreamScheduler({
     pauseFor(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms);
       pump();
+    },
+    promote(request, purpose) {
+      const rank = (of: RequestPurpose) => REQUEST_PURPOSES.indexOf(of);
+      if (rank(purpose) >= rank(request.purpose)) return;
+      const waiter = waiting.get(request);
+      if (waiter !== undefined) queues.get(request.purpose)?.remove(waiter);
+      request.purpose = purpose;
+      if (waiter !== undefined) {
+        queues.get(purpose)?.push(waiter);
+        pump();
+      }
     },
   };
 }
