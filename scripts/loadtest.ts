@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import { z } from 'zod';
 import { workspacesResponseSchema } from '../src/shared/contract';
 import { parseEnv } from '../src/server/env';
-import { listen } from '../src/server/http/listen';
+import { listen } from '../src/server/testing/listen';
 import { createSandboxApi, openSandboxDatabase } from '../src/server/sandbox';
 import { startServer } from '../src/server/server';
 

@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { listen } from '../../src/server/http/listen';
+import { listen } from '../../src/server/testing/listen';
 import { SANDBOX_API_KEY } from '../../src/server/sandbox';
 
 /**

@@ -1,15 +1,14 @@
-import { getRequestListener } from '@hono/node-server';
+import { serve } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import http from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { ViteDevServer } from 'vite';
 import { errorBody } from '../shared/contract';
 import { createAccessGate, FailedLoginThrottle } from './access/access-gate';
 import { createSessions, SESSION_PATH } from './access/sessions';
 import { signInRoutes } from './access/sign-in';
 import type { ServerConfig } from './env';
 import { errorResponse } from './http/json-response';
-import { listen } from './http/listen';
 import { securityHeaders } from './http/security-headers';
 import { API_PREFIX } from './proxy/api-route';
 import { createApiProxy, type ProxyEnv } from './proxy/proxy';
@@ -86,17 +85,6 @@ export async function startServer({
     });
 
     const app = new Hono<Env>();
-    const server = http.createServer(
-      { highWaterMark: RESPONSE_HIGH_WATER_MARK },
-      getRequestListener(app.fetch, {
-        // A request line the adaptor cannot turn into a URL, such as `OPTIONS *`.
-        errorHandler: () => refusedTarget(headers),
-      }),
-    );
-    server.on('clientError', (error: Error, socket: Duplex) =>
-      answerMalformedRequest(error, socket, headers),
-    );
-
     app.use(async (c, next) => {
       await next();
       for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
@@ -141,17 +129,13 @@ export async function startServer({
     // A private tool: no search engine is invited in.
     app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'Cache-Control': 'no-cache' }));
 
+    // Vite's hot reload shares the server's port, so Vite starts once the server exists.
+    let vite: ViteDevServer | null = null;
     if (appSource.kind === 'dist') {
       app.route('/', await createStaticSite(appSource.dir));
     } else {
-      const { createServer } = await import('vite');
-      const vite = await createServer({
-        root: appSource.root,
-        appType: 'spa',
-        server: { middlewareMode: true, hmr: { server } },
-      });
-      cleanups.push(() => vite.close());
-      app.all('*', (c) => {
+      app.all('*', async (c) => {
+        if (vite === null) return errorResponse(c, 503, 'Starting', 'The dev server is starting: reload.');
         const { incoming, outgoing } = c.env;
         for (const [name, value] of Object.entries(headers)) outgoing.setHeader(name, value);
         vite.middlewares(incoming, outgoing, () => {
@@ -163,9 +147,19 @@ export async function startServer({
       });
     }
 
+    const { server, port } = await serveApp(app, config.port, config.host);
     const closeServer = gracefulClose(server);
-    const port = await listen(server, config.port, config.host);
     cleanups.push(() => closeServer(shutdownGraceMs));
+    if (appSource.kind === 'vite-dev') {
+      const { createServer: createViteServer } = await import('vite');
+      const viteServer = await createViteServer({
+        root: appSource.root,
+        appType: 'spa',
+        server: { middlewareMode: true, hmr: { server } },
+      });
+      cleanups.push(() => viteServer.close());
+      vite = viteServer;
+    }
     let closing: Promise<void> | null = null;
     return {
       url: `http://${displayHost(config.host)}:${port}`,
@@ -193,39 +187,28 @@ function refusedTarget(headers: Record<string, string>): Response {
   });
 }
 
+/** Listens with the adaptor's own server, with socket buffers sized for 2000-contact pages. */
+function serveApp(
+  app: Hono<Env>,
+  port: number,
+  hostname: string,
+): Promise<{ server: http.Server; port: number }> {
+  return new Promise((resolve, reject) => {
+    const server = serve(
+      { fetch: app.fetch, port, hostname, serverOptions: { highWaterMark: RESPONSE_HIGH_WATER_MARK } },
+      (info) => {
+        server.off('error', reject);
+        if (server instanceof http.Server) resolve({ server, port: info.port });
+        else reject(new Error('expected an HTTP/1.1 server'));
+      },
+    );
+    server.once('error', reject);
+  });
+}
+
 function displayHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;
-}
-
-/**
- * Requests Node's parser refuses never reach a handler; they still get an answer in Mailstand's
- * error shape. An over-long request line is a URI problem (414), other oversized heads are 431.
- */
-function answerMalformedRequest(error: Error, socket: Duplex, headers: Record<string, string>): void {
-  if (!socket.writable) return;
-  const code = 'code' in error ? error.code : undefined;
-  const packet = 'rawPacket' in error && Buffer.isBuffer(error.rawPacket) ? error.rawPacket : Buffer.alloc(0);
-  const lineEnd = packet.indexOf('\r\n');
-  const [status, label, message] =
-    code !== 'HPE_HEADER_OVERFLOW'
-      ? [
-          400,
-          'Bad Request',
-          'The request could not be parsed as HTTP: characters such as spaces must be percent-encoded.',
-        ]
-      : lineEnd === -1 || lineEnd > 8192
-        ? [414, 'URI Too Long', 'The URL is far too long.']
-        : [431, 'Request Header Fields Too Large', 'The request headers are too large.'];
-  const body = JSON.stringify(errorBody(status, label, message));
-  const head = Object.entries({
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(body)),
-    'Cache-Control': 'no-store',
-    Connection: 'close',
-    ...headers,
-  }).map(([name, value]) => `${name}: ${value}\r\n`);
-  socket.end(`HTTP/1.1 ${status} ${label}\r\n${head.join('')}\r\n${body}`);
 }
 
 /**

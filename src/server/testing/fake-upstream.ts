@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { listen } from '../http/listen';
+import { listen } from './listen';
 
 export interface ReceivedRequest {
   method: string;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { ERROR_LABELS, errorBody } from '../../shared/contract';
-import { listen } from '../http/listen';
+import { listen } from './listen';
 import { createSandboxApi, SANDBOX_API_KEY, type RateLimit, type SandboxDatabase } from '../sandbox';
 import { createRateLimiter } from '../sandbox/rate-limit';
 
