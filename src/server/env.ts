@@ -2,49 +2,28 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AccessRule } from './access/access-gate';
-import type { BudgetConfig } from './budget/key-budget';
 import { RATE_LIMIT } from '../shared/contract';
 import { parseRateLimit, type RateLimit } from './sandbox';
-
-export interface LiveSource {
-  mode: 'live';
-  apiKey: string;
-  apiUrl: URL;
-  /** Mailstand's limit per key, which the server's scheduler keeps to. */
-  rateLimit: RateLimit;
-}
-
-export interface SandboxSource {
-  mode: 'sandbox';
-  dbPath: string;
-  contacts: number;
-  seed: string;
-  rateLimit: RateLimit | null;
-}
-
-/** How the key's budget is spent and answers are reused; the limit itself comes with the source. */
-export type BudgetSettings = Omit<BudgetConfig, 'limit'>;
-
-export interface ServerConfig {
-  port: number;
-  host: string;
-  upstreamTimeoutMs: number;
-  budget: BudgetSettings;
-  source: LiveSource | SandboxSource;
-  /** Required when HOST is not a loopback address; null means only this machine can connect. */
-  access: AccessRule | null;
-}
 
 /** A configuration mistake, worded for the one line the server prints before it stops. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export const MAX_SANDBOX_CONTACTS = 2_000_000;
-export const DEFAULT_SANDBOX_SEED = 'mailstand-demo';
+const MAX_SANDBOX_CONTACTS = 2_000_000;
+const MS = (max: number) => `milliseconds from 0 (not cached) to ${max}`;
 
 const wholeNumber = (min: number, max: number) =>
   z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
+
+const optional = (schema: z.ZodType<string, string>) => z.union([z.literal(''), schema]);
+
+const list = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 
 const apiUrl = z
   .url({ protocol: /^https?$/ })
@@ -62,9 +41,9 @@ const rateLimit = z.string().transform((text, context): RateLimit | null => {
   }
 });
 
-const accessUsers = z.string().transform((text, context) => {
+const accessUsers = list.transform((pairs, context) => {
   const users = new Map<string, string>();
-  for (const pair of text.split(',').filter((part) => part.trim() !== '')) {
+  for (const pair of pairs) {
     const colon = pair.indexOf(':');
     const user = pair.slice(0, colon).trim();
     const password = pair.slice(colon + 1);
@@ -77,130 +56,133 @@ const accessUsers = z.string().transform((text, context) => {
   return users;
 });
 
-const apiKey = z.string().regex(/^[\x21-\x39\x3b-\x7e]+$/);
+/** Settings whose value is a credential: an error message never echoes it. */
+const SECRET = new Set(['MAILSTAND_API_KEY', 'ACCESS_PASSWORD', 'ACCESS_USERS']);
 
-interface Variable<T> {
-  schema: z.ZodType<T, string>;
-  fallback: string;
-  expected: string;
-  /** Never echo the value: it may be a credential. */
-  secret?: boolean;
-}
+/** An environment variable: unset or empty reads as its default, and `expected` says what is valid. */
+const variable = <T>(schema: z.ZodType<T, string>, fallback: string, expected: string) =>
+  z
+    .preprocess(
+      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback),
+      schema,
+    )
+    .describe(expected);
 
-function read<T>(env: NodeJS.ProcessEnv, name: string, variable: Variable<T>): T {
-  const value = env[name]?.trim() || variable.fallback;
-  const result = variable.schema.safeParse(value);
-  if (result.success) return result.data;
-  const shown = variable.secret === true ? '' : ` (got ${JSON.stringify(value)})`;
-  throw new ConfigError(`Invalid ${name}${shown}: expected ${variable.expected}.`);
-}
+/** Every setting, with its default and what a valid value looks like (the README's table). */
+const SETTINGS = z.object({
+  PORT: variable(wholeNumber(0, 65_535), '4173', 'a port number from 0 to 65535'),
+  HOST: variable(
+    z.string().regex(/^[A-Za-z0-9.:%-]+$/),
+    '127.0.0.1',
+    'a host name or IP address to listen on, such as 127.0.0.1 or 0.0.0.0',
+  ),
+  UPSTREAM_TIMEOUT_MS: variable(wholeNumber(1, 600_000), '30000', 'milliseconds from 1 to 600000'),
+  MAILSTAND_API_KEY: variable(
+    optional(z.string().regex(/^[\x21-\x39\x3b-\x7e]+$/)),
+    '',
+    'the API key from your Mailstand settings, without spaces or colons',
+  ),
+  MAILSTAND_API_URL: variable(
+    apiUrl,
+    'https://api.mailstand.com',
+    'an https:// base URL without user, query or fragment, such as https://api.mailstand.com ' +
+      '(http:// only for localhost)',
+  ),
+  UPSTREAM_RATE_LIMIT: variable(
+    rateLimit.refine((limit) => limit !== null).transform((limit) => limit ?? RATE_LIMIT),
+    '100/15s',
+    "Mailstand's requests per window for one key, such as 100/15s",
+  ),
+  RATE_LIMIT_MAX_WAIT_MS: variable(wholeNumber(0, 600_000), '20000', 'milliseconds from 0 to 600000'),
+  CACHE_MAX_MB: variable(wholeNumber(0, 64_000), '64', 'megabytes from 0 (no cache) to 64000'),
+  CACHE_CONTACTS_TTL_MS: variable(wholeNumber(0, 3_600_000), '30000', MS(3_600_000)),
+  CACHE_REFERENCE_TTL_MS: variable(wholeNumber(0, 86_400_000), '300000', MS(86_400_000)),
+  SANDBOX_DB: variable(
+    z
+      .string()
+      .min(1)
+      .transform((file) => path.resolve(file)),
+    '.data/sandbox.db',
+    'a file path',
+  ),
+  SANDBOX_CONTACTS: variable(
+    wholeNumber(1, MAX_SANDBOX_CONTACTS),
+    '100000',
+    `a whole number of demo contacts from 1 to ${MAX_SANDBOX_CONTACTS}`,
+  ),
+  SANDBOX_SEED: variable(z.string().max(200), 'mailstand-demo', 'a text of at most 200 characters'),
+  SANDBOX_RATE_LIMIT: variable(rateLimit, '100/15s', 'requests per window such as 100/15s, or off'),
+  ACCESS_PASSWORD: variable(optional(z.string().min(12)), '', 'a password of at least 12 characters'),
+  ACCESS_USERS: variable(
+    accessUsers,
+    '',
+    'user:password pairs separated by commas, passwords of at least 12 characters',
+  ),
+  ACCESS_IDENTITY_HEADER: variable(
+    optional(z.string().regex(/^[A-Za-z0-9-]+$/)),
+    '',
+    'an HTTP header name, such as X-Auth-Request-Email',
+  ),
+  ACCESS_TRUSTED_PROXIES: variable(list, '', 'IP addresses separated by commas'),
+});
+
+type Settings = z.output<typeof SETTINGS>;
 
 /**
- * Reads the whole configuration from environment variables. An empty value counts as unset, so
- * a `.env` copied from the README with `MAILSTAND_API_KEY=` still starts in sandbox mode.
+ * Reads every variable; the first invalid one, in the table's order, stops the server. An empty
+ * value counts as unset, so a `.env` copied from the README with `MAILSTAND_API_KEY=` still
+ * starts in sandbox mode.
  */
-export function parseEnv(env: NodeJS.ProcessEnv): ServerConfig {
-  const port = read(env, 'PORT', {
-    schema: wholeNumber(0, 65_535),
-    fallback: '4173',
-    expected: 'a port number from 0 to 65535',
-  });
-  const host = read(env, 'HOST', {
-    schema: z.string().regex(/^[A-Za-z0-9.:%-]+$/),
-    fallback: '127.0.0.1',
-    expected: 'a host name or IP address to listen on, such as 127.0.0.1 or 0.0.0.0',
-  });
-  const upstreamTimeoutMs = read(env, 'UPSTREAM_TIMEOUT_MS', {
-    schema: wholeNumber(1, 600_000),
-    fallback: '30000',
-    expected: 'milliseconds from 1 to 600000',
-  });
-  const key = read(env, 'MAILSTAND_API_KEY', {
-    schema: z.union([z.literal(''), apiKey]),
-    fallback: '',
-    expected: 'the API key from your Mailstand settings, without spaces or colons',
-    secret: true,
-  });
-  const url = read(env, 'MAILSTAND_API_URL', {
-    schema: apiUrl,
-    fallback: 'https://api.mailstand.com',
-    expected:
-      'an https:// base URL without user, query or fragment, such as https://api.mailstand.com ' +
-      '(http:// only for localhost)',
-  });
-  const liveRateLimit = read(env, 'UPSTREAM_RATE_LIMIT', {
-    schema: rateLimit.refine((limit) => limit !== null),
-    fallback: '100/15s',
-    expected: "Mailstand's requests per window for one key, such as 100/15s",
-  });
-  const budget: BudgetSettings = {
-    maxWaitMs: read(env, 'RATE_LIMIT_MAX_WAIT_MS', {
-      schema: wholeNumber(0, 600_000),
-      fallback: '20000',
-      expected: 'milliseconds from 0 to 600000',
-    }),
-    cacheBytes:
-      read(env, 'CACHE_MAX_MB', {
-        schema: wholeNumber(0, 64_000),
-        fallback: '64',
-        expected: 'megabytes from 0 (no cache) to 64000',
-      }) *
-      1024 *
-      1024,
-    contactsTtlMs: read(env, 'CACHE_CONTACTS_TTL_MS', {
-      schema: wholeNumber(0, 3_600_000),
-      fallback: '30000',
-      expected: 'milliseconds from 0 (not cached) to 3600000',
-    }),
-    referenceTtlMs: read(env, 'CACHE_REFERENCE_TTL_MS', {
-      schema: wholeNumber(0, 86_400_000),
-      fallback: '300000',
-      expected: 'milliseconds from 0 (not cached) to 86400000',
-    }),
-  };
-  // Sandbox settings are checked in live mode too, so a typo never waits for the next switch.
-  const sandbox: SandboxSource = {
-    mode: 'sandbox',
-    dbPath: path.resolve(
-      read(env, 'SANDBOX_DB', {
-        schema: z.string().min(1),
-        fallback: '.data/sandbox.db',
-        expected: 'a file path',
-      }),
-    ),
-    contacts: read(env, 'SANDBOX_CONTACTS', {
-      schema: wholeNumber(1, MAX_SANDBOX_CONTACTS),
-      fallback: '100000',
-      expected: `a whole number of demo contacts from 1 to ${MAX_SANDBOX_CONTACTS}`,
-    }),
-    seed: read(env, 'SANDBOX_SEED', {
-      schema: z.string().max(200),
-      fallback: DEFAULT_SANDBOX_SEED,
-      expected: 'a text of at most 200 characters',
-    }),
-    rateLimit: read(env, 'SANDBOX_RATE_LIMIT', {
-      schema: rateLimit,
-      fallback: '100/15s',
-      expected: 'requests per window such as 100/15s, or off',
-    }),
-  };
-  const access = readAccessRule(env);
-  if (access === null && !isLoopback(host)) {
+function readSettings(env: NodeJS.ProcessEnv): Settings {
+  const result = SETTINGS.safeParse(env);
+  if (result.success) return result.data;
+  const name = String(result.error.issues[0]?.path[0]);
+  const shown = SECRET.has(name) ? '' : ` (got ${JSON.stringify(env[name]?.trim())})`;
+  const expected = new Map(Object.entries(SETTINGS.shape)).get(name)?.description ?? 'a valid value';
+  throw new ConfigError(`Invalid ${name}${shown}: expected ${expected}.`);
+}
+
+export type ServerConfig = ReturnType<typeof parseEnv>;
+
+/** The whole configuration, from environment variables. */
+export function parseEnv(env: NodeJS.ProcessEnv) {
+  const settings = readSettings(env);
+  const access = accessRule(settings);
+  if (access === null && !isLoopback(settings.HOST)) {
     throw new ConfigError(
-      `HOST=${host} would let anyone who reaches this machine read every contact the key can see: ` +
+      `HOST=${settings.HOST} would let anyone who reaches this machine read every contact the key can see: ` +
         'set ACCESS_PASSWORD or ACCESS_USERS (or ACCESS_IDENTITY_HEADER behind a login proxy), ' +
         'or keep HOST=127.0.0.1.',
     );
   }
+  const apiKey = settings.MAILSTAND_API_KEY;
   return {
-    port,
-    host,
-    upstreamTimeoutMs,
-    budget,
+    port: settings.PORT,
+    host: settings.HOST,
+    upstreamTimeoutMs: settings.UPSTREAM_TIMEOUT_MS,
+    /** How the key's budget is spent and answers reused; the limit itself comes with the source. */
+    budget: {
+      maxWaitMs: settings.RATE_LIMIT_MAX_WAIT_MS,
+      cacheBytes: settings.CACHE_MAX_MB * 1024 * 1024,
+      contactsTtlMs: settings.CACHE_CONTACTS_TTL_MS,
+      referenceTtlMs: settings.CACHE_REFERENCE_TTL_MS,
+    },
     source:
-      key === ''
-        ? sandbox
-        : { mode: 'live', apiKey: key, apiUrl: url, rateLimit: liveRateLimit ?? RATE_LIMIT },
+      apiKey === ''
+        ? {
+            mode: 'sandbox' as const,
+            dbPath: settings.SANDBOX_DB,
+            contacts: settings.SANDBOX_CONTACTS,
+            seed: settings.SANDBOX_SEED,
+            rateLimit: settings.SANDBOX_RATE_LIMIT,
+          }
+        : {
+            mode: 'live' as const,
+            apiKey,
+            apiUrl: settings.MAILSTAND_API_URL,
+            rateLimit: settings.UPSTREAM_RATE_LIMIT,
+          },
+    /** Required when HOST is not a loopback address; null means only this machine can connect. */
     access,
   };
 }
@@ -209,50 +191,21 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-function readAccessRule(env: NodeJS.ProcessEnv): AccessRule | null {
-  const sharedPassword = read(env, 'ACCESS_PASSWORD', {
-    schema: z.union([z.literal(''), z.string().min(12)]),
-    fallback: '',
-    expected: 'a password of at least 12 characters',
-    secret: true,
-  });
-  const users = read(env, 'ACCESS_USERS', {
-    schema: accessUsers,
-    fallback: '',
-    expected: 'user:password pairs separated by commas, passwords of at least 12 characters',
-    secret: true,
-  });
-  const header = read(env, 'ACCESS_IDENTITY_HEADER', {
-    schema: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9-]+$/)]),
-    fallback: '',
-    expected: 'an HTTP header name, such as X-Auth-Request-Email',
-  });
-  const trustedProxies = read(env, 'ACCESS_TRUSTED_PROXIES', {
-    schema: z.string().transform(
-      (text) =>
-        new Set(
-          text
-            .split(',')
-            .map((part) => part.trim())
-            .filter(Boolean),
-        ),
-    ),
-    fallback: '',
-    expected: 'IP addresses separated by commas',
-  });
+function accessRule(settings: Settings): AccessRule | null {
+  const { ACCESS_PASSWORD: sharedPassword, ACCESS_USERS: users, ACCESS_IDENTITY_HEADER: header } = settings;
+  const trustedProxies = new Set(settings.ACCESS_TRUSTED_PROXIES);
   const hasPasswords = sharedPassword !== '' || users.size > 0;
-  if (header !== '') {
-    if (hasPasswords) {
-      throw new ConfigError('Set either ACCESS_IDENTITY_HEADER or ACCESS_PASSWORD/ACCESS_USERS, not both.');
-    }
-    if (trustedProxies.size === 0 || [...trustedProxies].some((address) => isIP(address) === 0)) {
-      throw new ConfigError(
-        'ACCESS_IDENTITY_HEADER needs ACCESS_TRUSTED_PROXIES: the IP addresses of the login proxy, separated by ' +
-          'commas (anyone else could send the header).',
-      );
-    }
-    return { kind: 'identity-header', header, trustedProxies };
+  if (header === '') {
+    return hasPasswords ? { kind: 'password', sharedPassword: sharedPassword || null, users } : null;
   }
-  if (!hasPasswords) return null;
-  return { kind: 'password', sharedPassword: sharedPassword === '' ? null : sharedPassword, users };
+  if (hasPasswords) {
+    throw new ConfigError('Set either ACCESS_IDENTITY_HEADER or ACCESS_PASSWORD/ACCESS_USERS, not both.');
+  }
+  if (trustedProxies.size === 0 || [...trustedProxies].some((address) => isIP(address) === 0)) {
+    throw new ConfigError(
+      'ACCESS_IDENTITY_HEADER needs ACCESS_TRUSTED_PROXIES: the IP addresses of the login proxy, separated by ' +
+        'commas (anyone else could send the header).',
+    );
+  }
+  return { kind: 'identity-header', header, trustedProxies };
 }
