@@ -1,7 +1,9 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { HttpBindings } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { auth } from 'hono/utils/basic-auth';
+import { timingSafeEqual } from 'hono/utils/buffer';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { errorResponse } from '../http/json-response';
 import { SIGN_IN_PATH, type Sessions } from './sessions';
 
@@ -15,125 +17,82 @@ export type AccessRule =
   /** An SSO proxy in front (such as oauth2-proxy) has logged the user in and names them in a header. */
   | { kind: 'identity-header'; header: string; trustedProxies: ReadonlySet<string> };
 
-export type AccessDecision =
-  | { allowed: true; user: string }
-  | { allowed: false; status: 401 | 403; message: string; challenge: boolean; wrongPassword: boolean };
+type GateEnv = { Bindings: HttpBindings; Variables: { user?: string } };
+type Refusal = { status: 401 | 403; message: string; challenge: boolean; wrongPassword?: true };
 
-export const LOGIN_REALM = 'Mailstand Contacts';
-
-/** What the gate looks at: the peer's address and the request's headers. */
-export interface AccessRequest {
-  address: string;
-  header(name: string): string | undefined;
-}
+const CHALLENGE = 'Basic realm="Mailstand Contacts", charset="UTF-8"';
 
 /** Lets a request through, or answers 401/403 (after any delay earned by failed logins). */
 export function createAccessGate(
   rule: AccessRule,
   throttle = new FailedLoginThrottle(),
   sessions: Sessions | null = null,
-): MiddlewareHandler<{ Bindings: HttpBindings; Variables: { user?: string } }> {
+): MiddlewareHandler<GateEnv> {
   return async (c, next) => {
     const signedIn = sessions === null ? null : await sessions.userOf(c);
     if (signedIn !== null) {
       c.set('user', signedIn);
       return next();
     }
-    const request: AccessRequest = {
-      address: normaliseAddress(getConnInfo(c).remote.address ?? ''),
-      header: (name) => c.req.header(name),
-    };
-    const delay = throttle.delayFor(request.address);
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    const decision = checkAccess(rule, request);
-    if (decision.allowed) {
-      throttle.recordSuccess(request.address);
+    const address = getConnInfo(c).remote.address?.replace(/^::ffff:/, '') ?? '';
+    const delay = throttle.delayFor(address);
+    if (delay > 0) await sleep(delay);
+    const decision = await identify(rule, address, c);
+    if (typeof decision === 'string') {
+      throttle.recordSuccess(address);
       // Whom the request is for: the key's budget takes turns between people.
-      c.set('user', decision.user);
+      c.set('user', decision);
       return next();
     }
-    if (decision.wrongPassword) throttle.recordFailure(request.address);
+    if (decision.wrongPassword) throttle.recordFailure(address);
+    let { challenge } = decision;
     if (sessions !== null) {
       // A person opening a page is shown the sign-in page; the app's own requests (its session
       // ended) get no Basic challenge, which would open the browser's own login dialog.
       if (c.req.method === 'GET' && (c.req.header('accept') ?? '').includes('text/html'))
         return c.redirect(SIGN_IN_PATH, 303);
-      if (c.req.header('sec-fetch-site') === 'same-origin') decision.challenge = false;
+      if (c.req.header('sec-fetch-site') === 'same-origin') challenge = false;
     }
     return errorResponse(c, decision.status, 'Login Required', decision.message, {
       'Cache-Control': 'no-store',
-      ...(decision.challenge ? { 'WWW-Authenticate': `Basic realm="${LOGIN_REALM}", charset="UTF-8"` } : {}),
+      ...(challenge ? { 'WWW-Authenticate': CHALLENGE } : {}),
     });
   };
 }
 
-export function checkAccess(rule: AccessRule, request: AccessRequest): AccessDecision {
+/** The user a request is for, or why it is refused. */
+async function identify(rule: AccessRule, address: string, c: Context): Promise<string | Refusal> {
   if (rule.kind === 'identity-header') {
     // The header proves nothing unless it was set by the proxy itself: anyone else could send it.
-    if (!rule.trustedProxies.has(request.address)) {
-      return {
-        allowed: false,
-        status: 403,
-        message: 'This server accepts requests only through its login proxy.',
-        challenge: false,
-        wrongPassword: false,
-      };
+    if (!rule.trustedProxies.has(address)) {
+      const message = 'This server accepts requests only through its login proxy.';
+      return { status: 403, message, challenge: false };
     }
-    const user = request.header(rule.header);
-    if (user !== undefined && user.trim() !== '') return { allowed: true, user: user.trim() };
-    return {
-      allowed: false,
-      status: 401,
-      message: `The login proxy did not name a user (no ${rule.header} header).`,
-      challenge: false,
-      wrongPassword: false,
-    };
+    const user = c.req.header(rule.header)?.trim();
+    if (user) return user;
+    const message = `The login proxy did not name a user (no ${rule.header} header).`;
+    return { status: 401, message, challenge: false };
   }
-  const credentials = parseBasic(request.header('authorization'));
-  if (credentials !== null && passwordMatches(rule, credentials.user, credentials.password)) {
-    return { allowed: true, user: credentials.user };
-  }
-  return {
-    allowed: false,
-    status: 401,
-    message:
-      credentials === null
-        ? 'Log in to use Mailstand Contacts.'
-        : 'Wrong user name or password. Ask whoever runs this server for access.',
-    challenge: true,
-    wrongPassword: credentials !== null,
-  };
+  const credentials = auth(c.req.raw);
+  if (credentials === undefined)
+    return { status: 401, message: 'Log in to use Mailstand Contacts.', challenge: true };
+  if (await passwordMatches(rule, credentials.username, credentials.password)) return credentials.username;
+  const message = 'Wrong user name or password. Ask whoever runs this server for access.';
+  return { status: 401, message, challenge: true, wrongPassword: true };
 }
 
-export function passwordMatches(
+export async function passwordMatches(
   rule: Extract<AccessRule, { kind: 'password' }>,
   user: string,
   password: string,
-): boolean {
-  // Every candidate is compared, so the time taken does not reveal which one nearly matched.
+): Promise<boolean> {
+  // Every candidate is compared (as digests), so the time taken does not reveal which one nearly matched.
   const own = rule.users.get(user);
-  const matchesOwn = own !== undefined && constantTimeEqual(own, password);
-  const matchesShared = rule.sharedPassword !== null && constantTimeEqual(rule.sharedPassword, password);
-  return matchesOwn || matchesShared;
-}
-
-/** Compares digests, which have equal length, so neither content nor length leaks through timing. */
-export function constantTimeEqual(expected: string, actual: string): boolean {
-  const digest = (text: string) => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(expected), digest(actual));
-}
-
-export function parseBasic(header: string | undefined): { user: string; password: string } | null {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
-  if (match?.[1] === undefined) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon === -1) return null;
-  return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-}
-
-function normaliseAddress(address: string): string {
-  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+  const [matchesOwn, matchesShared] = await Promise.all([
+    timingSafeEqual(own ?? '', password),
+    timingSafeEqual(rule.sharedPassword ?? '', password),
+  ]);
+  return (own !== undefined && matchesOwn) || (rule.sharedPassword !== null && matchesShared);
 }
 
 /**

@@ -30,7 +30,7 @@ export function signInRoutes(
     const form = await c.req.parseBody();
     const user = typeof form.user === 'string' ? form.user.trim() : '';
     const password = typeof form.password === 'string' ? form.password : '';
-    if (user === '' || user.includes('|') || !passwordMatches(rule, user, password)) {
+    if (user === '' || user.includes('|') || !(await passwordMatches(rule, user, password))) {
       throttle.recordFailure(address);
       return c.html(
         signInPage('Wrong user name or password. Ask whoever runs this server for access.'),
