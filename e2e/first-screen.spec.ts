@@ -25,3 +25,16 @@ test('search engines are asked to stay away from this private tool', async ({ re
   expect(robots.headers()['content-type']).toMatch(/^text\/plain/);
   expect(await robots.text()).toMatch(/^User-agent: \*\nDisallow: \/$/m);
 });
+
+test('the app is sent compressed, from the copies the build made', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const scripts = [...html.matchAll(/src="(\/assets\/[^"]+\.js)"/g)].map((match) => match[1]);
+  expect(scripts).not.toEqual([]);
+  for (const script of scripts) {
+    for (const encoding of ['br', 'gzip']) {
+      const response = await request.get(String(script), { headers: { 'Accept-Encoding': encoding } });
+      expect(response.status(), script).toBe(200);
+      expect(response.headers()['content-encoding'], `${script} as ${encoding}`).toBe(encoding);
+    }
+  }
+});

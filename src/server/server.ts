@@ -89,9 +89,13 @@ export async function startServer({
       await next();
       for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
     });
+    // Absolute URLs in the request line: this is not a forward proxy.
     app.use(async (c, next) =>
-      // Absolute URLs in the request line: this is not a forward proxy.
-      c.env.incoming.url?.startsWith('/') ? next() : refusedTarget(headers),
+      c.env.incoming.url?.startsWith('/')
+        ? next()
+        : errorResponse(c, 400, 'Invalid Request', 'The request target must be a path starting with "/".', {
+            'Cache-Control': 'no-store',
+          }),
     );
     // Open even behind the access gate, so monitors need no password; it reveals only the mode.
     app.all('/healthz', (c) =>
@@ -177,14 +181,6 @@ export async function startServer({
 function isUnder(target: string, prefix: string): boolean {
   const lower = target.toLowerCase();
   return lower.startsWith(prefix) && !/^[a-z0-9_-]/.test(lower.slice(prefix.length));
-}
-
-function refusedTarget(headers: Record<string, string>): Response {
-  const message = 'The request target must be a path starting with "/".';
-  return Response.json(errorBody(400, 'Invalid Request', message), {
-    status: 400,
-    headers: { ...headers, 'Cache-Control': 'no-store' },
-  });
 }
 
 /** Listens with the adaptor's own server, with socket buffers sized for 2000-contact pages. */
