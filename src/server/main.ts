@@ -2,11 +2,12 @@
  * `npm start` (build when needed, then serve dist/) and `npm run dev` (`--dev`: Vite with hot
  * reload). Prints one line with the address and the mode; SIGTERM or SIGINT drain and exit 0.
  */
+import closeWithGrace from 'close-with-grace';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from './build/ensure-built';
 import { ConfigError, parseEnv } from './env';
-import { startServer, type RunningServer } from './server';
+import { startServer } from './server';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const log = (line: string) => console.error(line);
@@ -31,28 +32,15 @@ async function main(): Promise<void> {
       ? `live mode: Mailstand at ${source.apiUrl.href}`
       : `sandbox mode: demo data, sandbox API key ${server.sandboxKey}`;
   console.log(`Mailstand Contacts on ${server.url} (${mode}${dev ? ', dev server with hot reload' : ''})`);
-  stopOnSignals(server);
-}
-
-function stopOnSignals(server: RunningServer): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
-      log(`${signal} again: exiting without waiting.`);
-      process.exit(1);
-    }
-    stopping = true;
-    log(`${signal}: finishing requests in flight, then stopping.`);
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // The server's own grace period cuts off what is still running: no second timer here.
+  closeWithGrace(
+    { delay: null, logger: { error: (message) => log(String(message)) } },
+    async ({ signal, err }) => {
+      if (err !== undefined) log(`Stopping after an unexpected error: ${err.stack ?? err.message}`);
+      else if (signal !== undefined) log(`${signal}: finishing requests in flight, then stopping.`);
+      await server.close();
+    },
+  );
 }
 
 main().catch((error: unknown) => {
