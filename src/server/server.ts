@@ -139,7 +139,13 @@ export async function startServer({
       app.route('/', await createStaticSite(appSource.dir));
     } else {
       app.all('*', async (c) => {
-        if (vite === null) return errorResponse(c, 503, 'Starting', 'The dev server is starting: reload.');
+        if (vite === null)
+          return errorResponse(
+            c,
+            503,
+            'Service Unavailable',
+            'The dev server is still starting: reload in a moment.',
+          );
         const { incoming, outgoing } = c.env;
         for (const [name, value] of Object.entries(headers)) outgoing.setHeader(name, value);
         vite.middlewares(incoming, outgoing, () => {
