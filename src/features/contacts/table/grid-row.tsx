@@ -5,6 +5,7 @@ import { NO_ID_TITLE } from './cells';
 import type { GridGeometry } from './column-sizing';
 import { columnRange, type ColumnWindow } from './column-window';
 import type { ContactRow, ContactTableColumn } from './contact-table';
+import { renderedCell } from './rendered-cell';
 
 /** What a click on a row or its checkbox does; absent for rows that cannot be opened or selected. */
 export type RowActions = {
@@ -43,11 +44,9 @@ export const GridRow = memo(function GridRow({
   actions,
 }: GridRowProps) {
   const contact = row.original;
-  const cells = row.getAllCellsByColumnId();
   const cell = (position: number) => {
     const column = columns[position];
-    const tableCell = column ? cells[column.id] : undefined;
-    return column && tableCell ? (
+    return column ? (
       <div
         key={column.id}
         role="gridcell"
@@ -56,7 +55,7 @@ export const GridRow = memo(function GridRow({
         style={layout.cellStyles[position]}
         title={column.columnDef.meta?.title(contact)}
       >
-        {flexRender(column.columnDef.cell, tableCell.getContext())}
+        {flexRender(column.columnDef.cell, renderedCell(row, column).getContext())}
       </div>
     ) : null;
   };
