@@ -1,11 +1,10 @@
-import { flexRender } from '@tanstack/react-table';
 import { memo, type MouseEvent } from 'react';
 import type { Contact } from '../../../shared/contract';
 import { NO_ID_TITLE } from './cells';
 import type { GridGeometry } from './column-sizing';
 import { columnRange, type ColumnWindow } from './column-window';
 import type { ContactRow, ContactTableColumn } from './contact-table';
-import { renderedCell } from './rendered-cell';
+import { renderedCellContent } from './rendered-cell';
 
 /** What a click on a row or its checkbox does; absent for rows that cannot be opened or selected. */
 export type RowActions = {
@@ -55,7 +54,7 @@ export const GridRow = memo(function GridRow({
         style={layout.cellStyles[position]}
         title={column.columnDef.meta?.title(contact)}
       >
-        {flexRender(column.columnDef.cell, renderedCell(row, column).getContext())}
+        {renderedCellContent(row, column)}
       </div>
     ) : null;
   };
