@@ -3,6 +3,7 @@ import type { Timestamp } from '../../../shared/contract';
 import {
   EMPTY_MARK,
   formatLeadScore,
+  isNumericLeadScore,
   formatRelative,
   formatTimestamp,
   formatUtc,
@@ -81,11 +82,7 @@ export const leadScoreCell: CellFormat<string | null> = {
     const score = formatLeadScore(value);
     return score.numeric ? score.text : textCell.content(score.text);
   },
-  title: (value) => {
-    if (isBlank(value)) return undefined;
-    const score = formatLeadScore(value);
-    return score.numeric ? undefined : textCell.title(score.text);
-  },
+  title: (value) => (isNumericLeadScore(value) ? undefined : textCell.title(value)),
 };
 
 /** The hover title of a row whose record came without an id. */

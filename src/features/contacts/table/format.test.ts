@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatLeadScore, formatRelative, formatUtc, safeUrl, telHref, timestampFormatter } from './format';
+import {
+  formatLeadScore,
+  isNumericLeadScore,
+  formatRelative,
+  formatUtc,
+  safeUrl,
+  telHref,
+  timestampFormatter,
+} from './format';
 
 describe('safeUrl', () => {
   it('keeps http and https URLs', () => {
@@ -56,6 +64,12 @@ describe('formatLeadScore', () => {
     expect(formatLeadScore('=1+2')).toEqual({ text: '=1+2', numeric: false });
     expect(formatLeadScore('')).toEqual({ text: '', numeric: false });
     expect(formatLeadScore(null)).toEqual({ text: '', numeric: false });
+  });
+  it('tells a number from other text without formatting it', () => {
+    for (const value of ['75', ' 1234.5 ', '-3', '.5', 'high', '=1+2', '1e3', '', null])
+      expect(isNumericLeadScore(value)).toBe(formatLeadScore(value).numeric);
+    expect(isNumericLeadScore(' 42 ')).toBe(true);
+    expect(isNumericLeadScore('4 2')).toBe(false);
   });
 });
 

@@ -42,13 +42,17 @@ export function telHref(value: string | null): string | null {
 const leadScoreFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
+/** Whether a lead score reads as a number; the hover title needs only this, not the formatted text. */
+export function isNumericLeadScore(value: string | null): boolean {
+  return NUMBER_TEXT.test(value?.trim() ?? '');
+}
+
 /**
  * Mailstand sends lead_score as text. A number reads as a number (right-aligned by the caller);
  * anything else is shown exactly as uploaded.
  */
 export function formatLeadScore(value: string | null): { text: string; numeric: boolean } {
-  const text = value?.trim() ?? '';
-  if (NUMBER_TEXT.test(text)) return { text: leadScoreFormat.format(Number(text)), numeric: true };
+  if (isNumericLeadScore(value)) return { text: leadScoreFormat.format(Number(value)), numeric: true };
   return { text: value ?? '', numeric: false };
 }
 

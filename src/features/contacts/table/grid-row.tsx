@@ -1,10 +1,10 @@
-import { flexRender } from '@tanstack/react-table';
 import { memo, type MouseEvent } from 'react';
 import type { Contact } from '../../../shared/contract';
 import { NO_ID_TITLE } from './cells';
 import type { GridGeometry } from './column-sizing';
 import { columnRange, type ColumnWindow } from './column-window';
 import type { ContactRow, ContactTableColumn } from './contact-table';
+import { renderedCellContent } from './rendered-cell';
 
 /** What a click on a row or its checkbox does; absent for rows that cannot be opened or selected. */
 export type RowActions = {
@@ -43,11 +43,9 @@ export const GridRow = memo(function GridRow({
   actions,
 }: GridRowProps) {
   const contact = row.original;
-  const cells = row.getAllCellsByColumnId();
   const cell = (position: number) => {
     const column = columns[position];
-    const tableCell = column ? cells[column.id] : undefined;
-    return column && tableCell ? (
+    return column ? (
       <div
         key={column.id}
         role="gridcell"
@@ -56,7 +54,7 @@ export const GridRow = memo(function GridRow({
         style={layout.cellStyles[position]}
         title={column.columnDef.meta?.title(contact)}
       >
-        {flexRender(column.columnDef.cell, tableCell.getContext())}
+        {renderedCellContent(row, column)}
       </div>
     ) : null;
   };
