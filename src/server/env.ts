@@ -31,6 +31,8 @@ export interface ServerConfig {
   upstreamTimeoutMs: number;
   budget: BudgetSettings;
   source: LiveSource | SandboxSource;
+  /** The app's own SQLite file (saved views), in both modes. */
+  appDbPath: string;
   /** Required when HOST is not a loopback address; null means only this machine can connect. */
   access: AccessRule | null;
 }
@@ -184,6 +186,13 @@ export function parseEnv(env: NodeJS.ProcessEnv): ServerConfig {
       expected: 'requests per window such as 100/15s, or off',
     }),
   };
+  const appDbPath = path.resolve(
+    read(env, 'APP_DB_PATH', {
+      schema: z.string().min(1),
+      fallback: '.data/app.db',
+      expected: 'a file path',
+    }),
+  );
   const access = readAccessRule(env);
   if (access === null && !isLoopback(host)) {
     throw new ConfigError(
@@ -201,6 +210,7 @@ export function parseEnv(env: NodeJS.ProcessEnv): ServerConfig {
       key === ''
         ? sandbox
         : { mode: 'live', apiKey: key, apiUrl: url, rateLimit: liveRateLimit ?? RATE_LIMIT },
+    appDbPath,
     access,
   };
 }
