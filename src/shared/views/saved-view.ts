@@ -1,5 +1,6 @@
-import { array, boolean, nullable, number, object, record, safeParse, strictObject, string } from 'zod/mini';
+import { array, boolean, nullable, number, object, safeParse, strictObject, string, unknown } from 'zod/mini';
 import { readId, readSearch, readStage, type EngagementFilter, type Stage } from '../contract';
+import { DISPLAY_SIZES, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type DisplaySize } from './view-limits';
 
 /**
  * Saved views, shared by everyone who uses one server: what a view holds, the rules it obeys and
@@ -14,12 +15,6 @@ export const MAX_VIEW_NAME_LENGTH = 80;
 /** Far more than any team keeps in one workspace; a cap keeps the sidebar and the store small. */
 export const MAX_VIEWS_PER_WORKSPACE = 200;
 
-/** The page sizes the contact browser offers; any other size would be changed on opening. */
-export const DISPLAY_SIZES = [25, 50, 100, 250, 500, 1000, 2000] as const;
-export type DisplaySize = (typeof DISPLAY_SIZES)[number];
-
-export const MIN_COLUMN_WIDTH = 60;
-export const MAX_COLUMN_WIDTH = 800;
 /** Field codes and the app's own column ids; no "." or "~", which separate columns in a link. */
 const COLUMN_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_COLUMNS = 500;
@@ -137,14 +132,17 @@ export function checkViewFilters(raw: unknown): Checked<ViewFilters> {
 const columnsShape = strictObject({
   order: array(string()),
   visible: array(string()),
-  widths: record(string(), number()),
+  // Checked by hand below: zod's record schema would add to every first load of the app.
+  widths: unknown(),
 });
 
 /** The column layout of a view: known-looking ids, each once, visible ones among them, widths in range. */
 export function checkViewColumns(raw: unknown): Checked<ViewColumns> {
   const shape = safeParse(columnsShape, raw);
   if (!shape.success) return fail('The columns must be an order, the visible ones and their widths.');
-  const { order, visible, widths } = shape.data;
+  const { order, visible } = shape.data;
+  if (!isObject(shape.data.widths))
+    return fail('The columns must be an order, the visible ones and their widths.');
   if (order.length > MAX_COLUMNS) return fail(`A view holds at most ${MAX_COLUMNS} columns.`);
   const badId = order.find((id) => !COLUMN_ID.test(id));
   if (badId !== undefined) return fail(`${JSON.stringify(badId.slice(0, 80))} is not a column id.`);
@@ -152,11 +150,18 @@ export function checkViewColumns(raw: unknown): Checked<ViewColumns> {
   if (known.size !== order.length) return fail('A column appears twice in the order.');
   if (new Set(visible).size !== visible.length || visible.some((id) => !known.has(id)))
     return fail('The visible columns must be columns of the order, each once.');
-  for (const [id, width] of Object.entries(widths)) {
+  const widths: Record<string, number> = {};
+  for (const [id, width] of Object.entries(shape.data.widths)) {
     if (!known.has(id))
       return fail(`A width is given for ${JSON.stringify(id.slice(0, 80))}, not a column of the order.`);
-    if (!Number.isInteger(width) || width < MIN_COLUMN_WIDTH || width > MAX_COLUMN_WIDTH)
+    if (
+      typeof width !== 'number' ||
+      !Number.isInteger(width) ||
+      width < MIN_COLUMN_WIDTH ||
+      width > MAX_COLUMN_WIDTH
+    )
       return fail(`Column widths are whole pixels from ${MIN_COLUMN_WIDTH} to ${MAX_COLUMN_WIDTH}.`);
+    widths[id] = width;
   }
   return { ok: true, value: { order, visible, widths } };
 }

@@ -1,5 +1,5 @@
 import { isRecord } from '../../../shared/contract';
-import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../../shared/views/saved-view';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../../shared/views/view-limits';
 
 /**
  * Which columns a person sees, in what order and how wide, per workspace. Pure: storage and the

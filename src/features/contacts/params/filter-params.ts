@@ -12,7 +12,7 @@ import {
   wholeNumber,
 } from '../../../shared/contract';
 import type { EngagementFilter, Stage } from '../../../shared/contract';
-import { DISPLAY_SIZES, type DisplaySize } from '../../../shared/views/saved-view';
+import { DISPLAY_SIZES, type DisplaySize } from '../../../shared/views/view-limits';
 
 /**
  * The URL is the single source of truth for what the contact browser shows. This module owns the
