@@ -94,7 +94,8 @@ export function viewRoutes(store: ViewStore): Hono<ViewsEnv> {
 
   app.post('/:id/restore', (c) => c.json(store.restore(c.req.param('id'), user(c)), 200, NO_STORE));
 
-  app.notFound((c) =>
+  // Mounted under the app's routes: without this, an unknown views path would get the app's page.
+  app.all('*', (c) =>
     errorResponse(c, 404, 'Not Found', `No such views endpoint: ${c.req.method} ${c.req.path}.`, NO_STORE),
   );
 
