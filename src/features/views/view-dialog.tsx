@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
+import { ModalDialog } from '../../components/ui/modal-dialog';
 import { checkViewName, viewNameKey, type SavedView } from '../../shared/views/saved-view';
 import type { ContactFilters } from '../contacts/params/filter-params';
 import { useGridColumns } from '../contacts/results/use-grid-columns';
@@ -36,21 +37,12 @@ export function ViewDialog({
 }: ViewDialogProps) {
   const queryClient = useQueryClient();
   const { layout } = useGridColumns(workspace, campaignSelected).arrangement;
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const nameId = useId();
   const problemId = useId();
   const [name, setName] = useState(view?.name ?? '');
   const [problem, setProblem] = useState<{ text: string; conflict: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   const [openedAt] = useState(Date.now);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    // A modal <dialog> traps focus, makes the page behind it inert and closes on Escape.
-    dialog?.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const reload = () => queryClient.invalidateQueries({ queryKey: viewKeys.list(workspace) });
 
@@ -127,20 +119,11 @@ export function ViewDialog({
   const when = (ms: number) => formatRelative(Math.floor(ms / 1000), openedAt);
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={titleId}
+    <ModalDialog
+      title={view === null ? 'Save view' : `View “${view.name}”`}
       onClose={onClose}
-      onCancel={(event) => {
-        // Escape: close through React state, so the dialog is not left half-closed.
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[28rem] max-w-[90vw] rounded-lg border border-slate-200 bg-white p-5 text-slate-900 shadow-2xl backdrop:bg-slate-950/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      width="w-[28rem]"
     >
-      <h2 id={titleId} className="mb-1 text-base font-semibold">
-        {view === null ? 'Save view' : `View “${view.name}”`}
-      </h2>
       <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
         {view === null
           ? 'The current filters, page size and columns, under a name everyone using this server sees.'
@@ -198,6 +181,6 @@ export function ViewDialog({
           </Button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
