@@ -158,8 +158,13 @@ test.describe('saved views', () => {
 });
 
 test.describe('saved views changed by two people', () => {
-  // The refused change is a 409 the browser logs as a failed resource.
-  test.use(expectConsoleErrors(/the server responded with a status of 409/));
+  // The refused changes are a 409 and a 404 the browser logs as failed resources.
+  test.use(
+    expectConsoleErrors(
+      /the server responded with a status of 409/,
+      /the server responded with a status of 404/,
+    ),
+  );
 
   test('a change made on an older version of a view is refused, saying who changed it', async ({
     page,
@@ -194,6 +199,16 @@ test.describe('saved views changed by two people', () => {
     await mine.getByRole('button', { name: 'Update to current view' }).click();
     await expect(mine).toHaveCount(0);
     await expect(app.status(`“${renamed}” now holds the filters and columns shown.`)).toBeVisible();
+
+    // Deleted by one while the other has it open: the other's change says so, in the dialog.
+    const again = await editView(page, renamed);
+    await other.page.reload();
+    const theirsAgain = await editView(other.page, renamed);
+    await theirsAgain.getByRole('button', { name: 'Delete' }).click();
+    await expect(theirsAgain).toHaveCount(0);
+    await again.getByLabel('View name').fill(uniqueName('Too late'));
+    await again.getByRole('button', { name: 'Rename' }).click();
+    await expect(again.getByRole('alert')).toHaveText('This view was deleted by local just now.');
     expect(other.problems).toEqual([]);
     await other.page.context().close();
   });

@@ -19,8 +19,11 @@ export type SavedViewsProps = {
   setFilters: ContactFiltersApi['setFilters'];
 };
 
-/** Which dialog is open: saving the current view, or managing a saved one (by id, read fresh from the list). */
-type OpenDialog = { kind: 'save' } | { kind: 'edit'; id: string } | null;
+/**
+ * Which dialog is open: saving the current view, or managing a saved one (read fresh from the
+ * list; as last seen once a colleague has deleted it, so the dialog can say so).
+ */
+type OpenDialog = { kind: 'save' } | { kind: 'edit'; view: SavedView } | null;
 
 /** The workspace's saved views as links with their live counts, "Save view", and each view's dialog. */
 export function SavedViewsPanel({ filters, workspace, campaignSelected, setFilters }: SavedViewsProps) {
@@ -30,7 +33,10 @@ export function SavedViewsPanel({ filters, workspace, campaignSelected, setFilte
   const [status, setStatus] = useState<{ text: string; undo: SavedView | null; failed?: boolean } | null>(
     null,
   );
-  const editing = dialog?.kind === 'edit' ? views.data?.find((view) => view.id === dialog.id) : undefined;
+  const editing =
+    dialog?.kind === 'edit'
+      ? (views.data?.find((view) => view.id === dialog.view.id) ?? dialog.view)
+      : undefined;
 
   const open = (view: SavedView, event: MouseEvent) => {
     // A new tab or window follows the link itself; its columns come with it in the address.
@@ -87,7 +93,7 @@ export function SavedViewsPanel({ filters, workspace, campaignSelected, setFilte
                 variant="ghost"
                 className="px-2"
                 aria-label={`Edit view ${view.name}`}
-                onClick={() => setDialog({ kind: 'edit', id: view.id })}
+                onClick={() => setDialog({ kind: 'edit', view })}
               >
                 <span aria-hidden="true">⋯</span>
               </Button>

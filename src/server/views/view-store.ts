@@ -66,9 +66,10 @@ export function openViewStore({ path, now = Date.now }: { path: string; now?: ()
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   try {
+    // Several servers (or test workers) may open one file at once: wait for each other's steps.
+    db.pragma('busy_timeout = 5000');
     // WAL: readers (the sidebar's list) never wait for a writer.
     db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
     migrate(db);
   } catch (error) {
     db.close();
