@@ -16,8 +16,9 @@ import { createApiProxy, type ProxyEnv } from './proxy/proxy';
 import { mailstandUpstream, sandboxUpstream, type Upstream } from './proxy/upstream';
 import { createSandboxApi, openSandboxDatabase, SANDBOX_API_KEY } from './sandbox';
 import { createStaticSite } from './static/static-site';
+import { VIEWS_PATH } from '../shared/views/saved-view';
 import { openViewStore } from './views/view-store';
-import { VIEWS_PATH, viewRoutes } from './views/view-routes';
+import { viewRoutes } from './views/view-routes';
 
 export type AppSource = { kind: 'dist'; dir: string } | { kind: 'vite-dev'; root: string };
 

@@ -1,13 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import {
-  checkViewChange,
-  checkViewDraft,
-  checkWorkspace,
-  VIEWS_PATH,
-  type Checked,
-} from '../../shared/views/saved-view';
+import { checkViewChange, checkViewDraft, checkWorkspace } from '../../shared/views/saved-view';
 import { errorResponse } from '../http/json-response';
 import { ViewStoreError, type ViewStore, type ViewStoreErrorKind } from './view-store';
 
@@ -63,7 +57,7 @@ export function viewRoutes(store: ViewStore): Hono<ViewsEnv> {
 
   app.get('/', (c) => {
     const workspace = checkWorkspace(c.req.query('workspace'));
-    if (!workspace.ok) return invalid(c, { ok: false, message: `Name the workspace: ${workspace.message}` });
+    if (!workspace.ok) return invalid(c, `Name the workspace: ${workspace.message}`);
     return c.json({ data: store.list(workspace.value) }, 200, NO_STORE);
   });
 
@@ -71,13 +65,13 @@ export function viewRoutes(store: ViewStore): Hono<ViewsEnv> {
 
   app.post('/', async (c) => {
     const draft = checkViewDraft(await readJson(c));
-    if (!draft.ok) return invalid(c, draft);
+    if (!draft.ok) return invalid(c, draft.message);
     return c.json(store.create(draft.value, user(c)), 201, NO_STORE);
   });
 
   app.patch('/:id', async (c) => {
     const change = checkViewChange(await readJson(c));
-    if (!change.ok) return invalid(c, change);
+    if (!change.ok) return invalid(c, change.message);
     return c.json(store.update(c.req.param('id'), change.value, user(c)), 200, NO_STORE);
   });
 
@@ -85,10 +79,7 @@ export function viewRoutes(store: ViewStore): Hono<ViewsEnv> {
     const body = await readJson(c);
     const version = typeof body === 'object' && body !== null && 'version' in body ? body.version : null;
     if (typeof version !== 'number' || !Number.isInteger(version))
-      return invalid(c, {
-        ok: false,
-        message: 'Name the version of the view to delete (reload the view to get it).',
-      });
+      return invalid(c, 'Name the version of the view to delete (reload the view to get it).');
     return c.json(store.remove(c.req.param('id'), version, user(c)), 200, NO_STORE);
   });
 
@@ -102,10 +93,8 @@ export function viewRoutes(store: ViewStore): Hono<ViewsEnv> {
   return app;
 }
 
-export { VIEWS_PATH };
-
-function invalid(c: Context, checked: Checked<unknown> & { ok: false }): Response {
-  return errorResponse(c, 400, 'Invalid Request', checked.message, NO_STORE);
+function invalid(c: Context, message: string): Response {
+  return errorResponse(c, 400, 'Invalid Request', message, NO_STORE);
 }
 
 /** Why a change must be refused as coming from another site, or null when it is the app's own. */
