@@ -2,11 +2,30 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe';
 import { ContactsScreen, formatCount } from './support/contacts-screen';
 import { expect, expectConsoleErrors, test } from './support/fixtures';
+import { readSavedView, VIEWS_PATH } from '../src/shared/views/saved-view';
 import type { ContactsQuery } from './support/sandbox-api';
 
-/** The views outlive the run (their file is kept between runs): every test names its own. */
-const uniqueName = (what: string) =>
-  `${what} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+/** Every view a test makes carries this run's mark, so the tests remove theirs afterwards. */
+const RUN_MARK = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+let made = 0;
+const uniqueName = (what: string) => `${what} ${RUN_MARK}${(made += 1)}`;
+
+// The views file outlives the run (servers are reused outside CI): leave it as it was found.
+test.afterEach(async ({ request, workspaces }) => {
+  for (const workspace of [workspaces.large, workspaces.small]) {
+    const list = await request.get(`${VIEWS_PATH}?workspace=${workspace.id}`);
+    const body: unknown = await list.json();
+    const views =
+      typeof body === 'object' && body !== null && 'data' in body && Array.isArray(body.data)
+        ? body.data
+        : [];
+    for (const view of views.map(readSavedView)) {
+      if (view === null || !view.name.includes(RUN_MARK)) continue;
+      const deleted = await request.delete(`${VIEWS_PATH}/${view.id}`, { data: { version: view.version } });
+      expect(deleted.status(), `deleting the test's view "${view.name}"`).toBe(200);
+    }
+  }
+});
 
 /** The "Saved views" landmark in the sidebar. */
 const savedViews = (page: Page) => page.getByRole('navigation', { name: 'Saved views' });
@@ -145,14 +164,18 @@ test.describe('saved views', () => {
     await expect(viewLinkNamed(page, name)).toBeVisible();
   });
 
-  test('the views dialog passes axe', async ({ page, app, workspaces }) => {
+  test('the views dialog and the list pass axe', async ({ page, app, workspaces }) => {
     test.setTimeout(120_000);
-    await app.openView({ workspace: workspaces.small.id });
+    await app.openView({ workspace: workspaces.small.id, stage: 'Nurture' });
+    // Saved, the view is the current one: the list shows it highlighted.
+    await saveView(page, uniqueName('Nurture'));
+    await expect(savedViews(page).locator('a[aria-current="page"]')).toHaveCount(1);
     await savedViews(page).getByRole('button', { name: 'Save view' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save view' });
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(dialog.getByRole('alert')).toBeVisible();
     await expectNoSeriousViolations(page, 'dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expectNoSeriousViolations(page, 'nav[aria-label="Saved views"]');
   });
 });

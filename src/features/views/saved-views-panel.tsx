@@ -134,7 +134,7 @@ export function SavedViewsPanel({ filters, workspace, campaignSelected, setFilte
 /** The view's live contact count: one display=1 request, shared with the stage counts' cache. */
 function ViewCount({ view }: { view: SavedView }) {
   const count = useQuery(stageCountQuery(contactFiltersOf(view), view.filters.stage));
-  const className = 'flex-none text-xs text-slate-500 tabular-nums dark:text-slate-400';
+  const className = 'flex-none text-xs text-slate-600 tabular-nums dark:text-slate-300';
   if (count.data !== undefined)
     return (
       <span className={className}>
