@@ -99,6 +99,7 @@ export function ContactsView() {
               filters={filters}
               workspace={workspace.id}
               campaignSelected={filters.campaign !== null}
+              countsEnabled={pageSettled}
               setFilters={setFilters}
             />
           )

@@ -16,6 +16,8 @@ export type SavedViewsProps = {
   filters: ContactFilters;
   workspace: string;
   campaignSelected: boolean;
+  /** Counts wait for the page a person looks at, like the stage counts. */
+  countsEnabled: boolean;
   setFilters: ContactFiltersApi['setFilters'];
 };
 
@@ -26,7 +28,13 @@ export type SavedViewsProps = {
 type OpenDialog = { kind: 'save' } | { kind: 'edit'; view: SavedView } | null;
 
 /** The workspace's saved views as links with their live counts, "Save view", and each view's dialog. */
-export function SavedViewsPanel({ filters, workspace, campaignSelected, setFilters }: SavedViewsProps) {
+export function SavedViewsPanel({
+  filters,
+  workspace,
+  campaignSelected,
+  countsEnabled,
+  setFilters,
+}: SavedViewsProps) {
   const queryClient = useQueryClient();
   const views = useQuery(savedViewsQuery(workspace));
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -87,7 +95,7 @@ export function SavedViewsPanel({ filters, workspace, campaignSelected, setFilte
                 className="flex min-w-0 flex-1 items-baseline justify-between gap-2 rounded-md px-2 py-1 text-sm hover:bg-slate-100 aria-[current=page]:bg-sky-50 aria-[current=page]:font-semibold dark:hover:bg-slate-800 dark:aria-[current=page]:bg-sky-950"
               >
                 <span className="truncate">{view.name}</span>
-                <ViewCount view={view} />
+                <ViewCount view={view} enabled={countsEnabled} />
               </a>
               <Button
                 variant="ghost"
@@ -132,8 +140,8 @@ export function SavedViewsPanel({ filters, workspace, campaignSelected, setFilte
 }
 
 /** The view's live contact count: one display=1 request, shared with the stage counts' cache. */
-function ViewCount({ view }: { view: SavedView }) {
-  const count = useQuery(stageCountQuery(contactFiltersOf(view), view.filters.stage));
+function ViewCount({ view, enabled }: { view: SavedView; enabled: boolean }) {
+  const count = useQuery({ ...stageCountQuery(contactFiltersOf(view), view.filters.stage), enabled });
   const className = 'flex-none text-xs text-slate-600 tabular-nums dark:text-slate-300';
   if (count.data !== undefined)
     return (
