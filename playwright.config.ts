@@ -23,6 +23,8 @@ function serverEnv(
     HOST: '127.0.0.1',
     MAILSTAND_API_KEY: '',
     SANDBOX_DB: sandbox.db,
+    // Saved views of the test runs stay apart from the ones made with npm start.
+    APP_DB_PATH: sandbox.db.replace(/\.db$/, '-app.db'),
     SANDBOX_CONTACTS: String(sandbox.contacts),
     SANDBOX_RATE_LIMIT: sandbox.rateLimit,
   };

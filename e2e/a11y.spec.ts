@@ -1,27 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { ERROR_LABELS, errorBody } from '../src/shared/contract';
+import { expectNoSeriousViolations } from './support/axe';
 import { ContactsScreen } from './support/contacts-screen';
 import { expect, test } from './support/fixtures';
-
-/**
- * axe-core on each state a person meets. Serious and critical findings fail the test, listed with
- * the rule, what it means and the first offending elements; minor and moderate ones are left to
- * judgement.
- */
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
-          .slice(0, 3)
-          .map((node) => node.target.join(' '))
-          .join(' | ')}`,
-    );
-  expect(serious).toEqual([]);
-}
 
 test.describe('accessibility (axe)', () => {
   // axe walks the whole page, grid included: slow on a busy 2-core machine.

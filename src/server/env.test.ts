@@ -13,6 +13,13 @@ describe('parseEnv', () => {
     expect(config.source.mode === 'sandbox' && config.source.dbPath.endsWith('.data/sandbox.db')).toBe(true);
   });
 
+  it('keeps the app database in .data/app.db, or in APP_DB_PATH, in both modes', () => {
+    expect(parseEnv({}).appDbPath).toMatch(/\.data\/app\.db$/);
+    expect(parseEnv({ MAILSTAND_API_KEY: 'key_abc123', APP_DB_PATH: '/var/lib/views.db' }).appDbPath).toBe(
+      '/var/lib/views.db',
+    );
+  });
+
   it('treats empty values as unset', () => {
     expect(parseEnv({ MAILSTAND_API_KEY: '', PORT: ' ' }).source.mode).toBe('sandbox');
   });

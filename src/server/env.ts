@@ -112,6 +112,14 @@ const SETTINGS = z.object({
   ),
   SANDBOX_SEED: variable(z.string().max(200), 'mailstand-demo', 'a text of at most 200 characters'),
   SANDBOX_RATE_LIMIT: variable(rateLimit, '100/15s', 'requests per window such as 100/15s, or off'),
+  APP_DB_PATH: variable(
+    z
+      .string()
+      .min(1)
+      .transform((file) => path.resolve(file)),
+    '.data/app.db',
+    'a file path',
+  ),
   ACCESS_PASSWORD: variable(optional(z.string().min(12)), '', 'a password of at least 12 characters'),
   ACCESS_USERS: variable(
     accessUsers,
@@ -182,6 +190,8 @@ export function parseEnv(env: NodeJS.ProcessEnv) {
             apiUrl: settings.MAILSTAND_API_URL,
             rateLimit: settings.UPSTREAM_RATE_LIMIT,
           },
+    /** The app's own SQLite file (saved views), in both modes. */
+    appDbPath: settings.APP_DB_PATH,
     /** Required when HOST is not a loopback address; null means only this machine can connect. */
     access,
   };

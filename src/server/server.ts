@@ -15,6 +15,9 @@ import { createApiProxy, type ProxyEnv } from './proxy/proxy';
 import { mailstandUpstream, sandboxUpstream, type Upstream } from './proxy/upstream';
 import { createSandboxApi, openSandboxDatabase, SANDBOX_API_KEY } from './sandbox';
 import { createStaticSite } from './static/static-site';
+import { VIEWS_PATH } from '../shared/views/saved-view';
+import { openViewStore } from './views/view-store';
+import { viewRoutes } from './views/view-routes';
 
 export type AppSource = { kind: 'dist'; dir: string } | { kind: 'vite-dev'; root: string };
 
@@ -76,6 +79,8 @@ export async function startServer({
     } else {
       upstream = mailstandUpstream(source.apiUrl, source.apiKey);
     }
+    const views = openViewStore({ path: config.appDbPath });
+    cleanups.push(() => views.close());
     // The sandbox is budgeted like Mailstand, by the same code, against its own limit.
     const proxy = createApiProxy({
       upstream,
@@ -115,6 +120,7 @@ export async function startServer({
         'Cache-Control': 'no-store',
       }),
     );
+    app.route(VIEWS_PATH, viewRoutes(views));
     // The API is told apart on the raw request line, before any normalisation of dot segments.
     app.use(async (c, next) => {
       const target = c.env.incoming.url ?? '';

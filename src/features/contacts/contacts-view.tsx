@@ -10,6 +10,7 @@ import { useContactFilters } from './filters/use-contact-filters';
 import { ContactsResults } from './results/contacts-results';
 import { LoadingFrame } from './results/loading-frame';
 import { RetryWait } from './results/retry-wait';
+import { SavedViews } from '../views/saved-views';
 
 /** The contact browser: the sidebar's filters and, beside it, the state of the list they select. */
 export function ContactsView() {
@@ -92,6 +93,17 @@ export function ContactsView() {
         stageCounting={workspace ? { filters, enabled: pageSettled } : undefined}
         setFilters={setFilters}
         clearFilters={clearFilters}
+        savedViews={
+          workspace && (
+            <SavedViews
+              filters={filters}
+              workspace={workspace.id}
+              campaignSelected={filters.campaign !== null}
+              countsEnabled={pageSettled}
+              setFilters={setFilters}
+            />
+          )
+        }
       />
       <main className="flex min-w-0 flex-1 flex-col">
         <FilterNotices notices={notices} onDismiss={dismissNotices} />

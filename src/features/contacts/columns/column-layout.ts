@@ -1,4 +1,5 @@
 import { isRecord } from '../../../shared/contract';
+import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../../shared/views/view-limits';
 
 /**
  * Which columns a person sees, in what order and how wide, per workspace. Pure: storage and the
@@ -17,8 +18,7 @@ export type ColumnLayout = {
   widths: Record<string, number>;
 };
 
-export const MIN_COLUMN_WIDTH = 60;
-export const MAX_COLUMN_WIDTH = 800;
+export { MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH };
 
 export function clampWidth(width: number): number {
   return Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, width)));

@@ -19,12 +19,17 @@ function parseStored(text: string | null): unknown {
   }
 }
 
+/** Adopts a layout for a workspace (a saved view being opened): every grid of it follows at once. */
+export function storeColumnLayout(workspace: string, layout: ColumnLayout): void {
+  storedText.write(columnLayoutStorageKey(workspace), JSON.stringify(layout));
+}
+
 export function useColumnLayout(workspace: string, options: readonly ColumnOption[]) {
   const key = columnLayoutStorageKey(workspace);
   // The snapshot is the stored text (a string compares by value), parsed once per change below.
   const stored = useSyncExternalStore(storedText.subscribe, () => storedText.read(key));
   const layout = useMemo(() => resolveLayout(parseStored(stored), options), [stored, options]);
-  const setLayout = useCallback((next: ColumnLayout) => storedText.write(key, JSON.stringify(next)), [key]);
+  const setLayout = useCallback((next: ColumnLayout) => storeColumnLayout(workspace, next), [workspace]);
   const resetLayout = useCallback(() => storedText.write(key, null), [key]);
   return { layout, setLayout, resetLayout };
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Workspace } from '../../../shared/contract';
 import { CampaignCombobox } from './campaign-combobox';
 import { EmailSearch } from './email-search';
@@ -25,6 +26,8 @@ type FilterSidebarProps = {
   stageCounting: StageCounting | undefined;
   setFilters: ContactFiltersApi['setFilters'];
   clearFilters: ContactFiltersApi['clearFilters'];
+  /** The workspace's saved views, under its name. */
+  savedViews?: ReactNode;
 };
 
 /** The patch that puts one filter back to its default. */
@@ -42,6 +45,7 @@ export function FilterSidebar({
   stageCounting,
   setFilters,
   clearFilters,
+  savedViews,
 }: FilterSidebarProps) {
   const noWorkspace = workspace === null;
   return (
@@ -54,6 +58,7 @@ export function FilterSidebar({
         value={filters.workspace}
         onChange={(workspace) => setFilters({ workspace })}
       />
+      {savedViews}
       <CampaignCombobox
         workspace={workspace?.id ?? null}
         value={filters.campaign}

@@ -13,8 +13,8 @@ import type { ContactFilters } from '../params/filter-params';
 /** Counts move slowly; a minute of reuse spares the rate limit when filters are toggled back and forth. */
 const STAGE_COUNT_STALE_MS = 60_000;
 
-/** `fresh` asks past the server's cache (Refresh). */
-export function stageCountQuery(filters: ContactFilters, stage: Stage, fresh = false) {
+/** `fresh` asks past the server's cache (Refresh). A null stage counts every stage (a saved view's count). */
+export function stageCountQuery(filters: ContactFilters, stage: Stage | null, fresh = false) {
   // The request says everything the count depends on (not the page, size or open contact), and
   // the stage filter itself is replaced: choosing a stage reuses the counts already shown.
   const params = { ...contactsRequestParams({ ...filters, stage }), page: 1, display: 1 };

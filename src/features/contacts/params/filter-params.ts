@@ -12,6 +12,7 @@ import {
   wholeNumber,
 } from '../../../shared/contract';
 import type { EngagementFilter, Stage } from '../../../shared/contract';
+import { DISPLAY_SIZES, type DisplaySize } from '../../../shared/views/view-limits';
 
 /**
  * The URL is the single source of truth for what the contact browser shows. This module owns the
@@ -20,8 +21,7 @@ import type { EngagementFilter, Stage } from '../../../shared/contract';
  * value it had to drop or clamp is reported as a notice.
  */
 
-export const DISPLAY_SIZES = [25, 50, 100, 250, 500, 1000, MAX_DISPLAY] as const;
-export type DisplaySize = (typeof DISPLAY_SIZES)[number];
+export { DISPLAY_SIZES, type DisplaySize };
 export const DEFAULT_DISPLAY = 100 satisfies DisplaySize;
 
 export type ContactFilters = {
