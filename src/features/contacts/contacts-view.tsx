@@ -4,9 +4,12 @@ import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { describeApiError } from './api/api-client';
 import { campaignsQuery, contactsPageQuery, workspacesQuery } from './api/queries';
+import { FilterDrawer, SIDEBAR_BESIDE_GRID } from './filters/filter-drawer';
 import { FilterNotices } from './filters/filter-notices';
 import { FilterSidebar } from './filters/filter-sidebar';
 import { useContactFilters } from './filters/use-contact-filters';
+import { activeFilterChips } from './params/filter-params';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { ContactsResults } from './results/contacts-results';
 import { LoadingFrame } from './results/loading-frame';
 import { RetryWait } from './results/retry-wait';
@@ -82,18 +85,28 @@ export function ContactsView() {
     );
   }
 
+  const sidebarBesideGrid = useMediaQuery(SIDEBAR_BESIDE_GRID);
+  const sidebar = (
+    <FilterSidebar
+      filters={filters}
+      workspaces={workspaceList}
+      workspace={workspace}
+      campaignName={campaign?.name}
+      stageCounting={workspace ? { filters, enabled: pageSettled } : undefined}
+      setFilters={setFilters}
+      clearFilters={clearFilters}
+    />
+  );
+
   return (
     <div className="flex min-h-0 flex-1">
-      <FilterSidebar
-        filters={filters}
-        workspaces={workspaceList}
-        workspace={workspace}
-        campaignName={campaign?.name}
-        stageCounting={workspace ? { filters, enabled: pageSettled } : undefined}
-        setFilters={setFilters}
-        clearFilters={clearFilters}
-      />
+      {sidebarBesideGrid && sidebar}
       <main className="flex min-w-0 flex-1 flex-col">
+        {!sidebarBesideGrid && (
+          <FilterDrawer activeCount={activeFilterChips(filters, campaign?.name).length}>
+            {sidebar}
+          </FilterDrawer>
+        )}
         <FilterNotices notices={notices} onDismiss={dismissNotices} />
         {content}
       </main>
