@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { CAMPAIGN_TIMESTAMP_FIELDS, readCount, STAGES, type Campaign } from '../src/shared/contract';
-import { ContactsScreen, formatCount } from './support/contacts-screen';
+import { formatCount } from './support/contacts-screen';
 import { expect, test } from './support/fixtures';
 
 /** The overview as a person meets it: the Campaigns table, found by role and name. */
