@@ -1,14 +1,9 @@
 import { FeatureBoundary, lazyFeature } from '../components/lazy-feature';
 import { MessagePanel } from '../components/ui/message-panel';
-import {
-  DEFAULT_OVERVIEW,
-  OVERVIEW_PATH,
-  overviewHref,
-  parseOverviewParams,
-} from '../features/campaigns/overview-params';
+import { OVERVIEW_PATH, overviewPath } from '../features/campaigns/overview-path';
 import { contactsHref } from '../features/campaigns/contacts-link';
 import { ContactsView } from '../features/contacts/contacts-view';
-import { parseFilters } from '../features/contacts/params/filter-params';
+import { readId } from '../shared/contract';
 import { followAppLink, usePathname, useSearch } from '../lib/navigation';
 
 /** The overview is its own chunk: the contact browser's first load does not carry it. */
@@ -25,14 +20,16 @@ function screenOf(pathname: string): Screen {
 /** The header's links between the screens; each keeps the workspace the person is in. */
 export function ScreenNav() {
   const screen = screenOf(usePathname());
-  const search = useSearch();
-  const workspace =
-    screen === 'campaigns'
-      ? parseOverviewParams(search).params.workspace
-      : parseFilters(search).filters.workspace;
+  // Both screens name the workspace alike; the screen's own parser reports a bad one, not the header.
+  const named = readId('workspace', new URLSearchParams(useSearch()).get('workspace') ?? '');
+  const workspace = named.ok ? named.value : null;
   const links = [
     { screen: 'contacts', label: 'Contacts', href: contactsHref(workspace) },
-    { screen: 'campaigns', label: 'Campaigns', href: overviewHref({ ...DEFAULT_OVERVIEW, workspace }) },
+    {
+      screen: 'campaigns',
+      label: 'Campaigns',
+      href: overviewPath(new URLSearchParams(workspace === null ? {} : { workspace })),
+    },
   ] as const;
   return (
     <nav aria-label="Screens" className="flex items-center gap-1 text-sm">

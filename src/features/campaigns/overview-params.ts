@@ -1,12 +1,11 @@
 import { quoteValue as quote, readId } from '../../shared/contract';
+import { overviewPath } from './overview-path';
 
 /**
  * The campaign overview's state in its URL (/campaigns?workspace=…&status=live&sort=-reply_rate):
  * names, defaults, parsing and writing. Parsing never throws: any string gives a valid state, and
  * every value it had to drop is reported as a notice.
  */
-
-export const OVERVIEW_PATH = '/campaigns';
 
 /** The columns the overview sorts by; rates are read from the counts (see campaign-rows.ts). */
 export const SORT_KEYS = [
@@ -123,6 +122,5 @@ export function overviewHref(params: OverviewParams): string {
   const sort = writeSort(params.sort);
   if (sort !== writeSort(DEFAULT_SORT)) search.set('sort', sort);
   if (params.campaign !== null) search.set('campaign', params.campaign);
-  const query = search.toString();
-  return query === '' ? OVERVIEW_PATH : `${OVERVIEW_PATH}?${query}`;
+  return overviewPath(search);
 }
