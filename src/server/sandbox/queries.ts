@@ -103,7 +103,7 @@ export function createSandboxQueries(db: Database.Database, now: Clock = systemC
       ),
     )
       .pluck()
-      .get({ ...bindings(plan, window), now: now() });
+      .get({ ...bindings(plan, window), now: Math.floor(now()) });
     return { total, rows: Buffer.isBuffer(rows) ? rows : Buffer.alloc(0) };
   }
 
@@ -233,7 +233,7 @@ export function createSandboxQueries(db: Database.Database, now: Clock = systemC
       const plan = planFor(toFilter(query, workspace, campaign));
       const window: Window = { limit: query.display, offset: 0, descending: false };
       return statement(`EXPLAIN QUERY PLAN ${pageSql(plan, window, [])}`)
-        .all({ ...bindings(plan, window), now: now() })
+        .all({ ...bindings(plan, window), now: Math.floor(now()) })
         .filter(isRecord)
         .map((row) => String(row.detail));
     },
