@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { ProgressBar } from '../../components/ui/progress-bar';
 import { describeApiError } from '../contacts/api/api-client';
 import { campaignsQuery, workspacesQuery } from '../contacts/api/queries';
 import { FilterNotices } from '../contacts/filters/filter-notices';
+import { useUrlCampaign, useUrlWorkspace } from '../contacts/filters/use-url-ids';
 import { WorkspaceSelect } from '../contacts/filters/workspace-select';
 import { campaignRow, sortRows, statusesOf, unreadableNotice } from './campaign-rows';
 import { CampaignsTable } from './campaigns-table';
@@ -22,17 +23,8 @@ export function CampaignsOverview() {
   const workspaceList = workspaces.data ?? null;
   const workspace = workspaceList?.find((candidate) => candidate.id === params.workspace) ?? null;
 
-  useEffect(() => {
-    if (workspaceList === null) return;
-    if (params.workspace === null) {
-      const only = workspaceList.length === 1 ? workspaceList[0] : undefined;
-      if (only) setParams({ workspace: only.id }, 'replace');
-    } else if (!workspaceList.some((candidate) => candidate.id === params.workspace)) {
-      reportInvalid(`Ignored workspace "${params.workspace}": this account has no such workspace.`, {
-        workspace: null,
-      });
-    }
-  }, [workspaceList, params.workspace, setParams, reportInvalid]);
+  const chooseQuietly = useCallback((workspace: string) => setParams({ workspace }, 'replace'), [setParams]);
+  useUrlWorkspace(params.workspace, workspaceList, chooseQuietly, reportInvalid);
 
   let content;
   if (workspaces.isError) {
@@ -99,14 +91,7 @@ function WorkspaceCampaigns({ workspace, params, setParams, reportInvalid }: Wor
   );
   const focused = rows.find((row) => row.id === params.campaign) ?? shown[0] ?? null;
 
-  useEffect(() => {
-    if (campaigns.data === undefined || params.campaign === null) return;
-    if (!campaigns.data.some((campaign) => campaign.id === params.campaign)) {
-      reportInvalid(`Ignored campaign "${params.campaign}": this workspace has no such campaign.`, {
-        campaign: null,
-      });
-    }
-  }, [campaigns.data, params.campaign, reportInvalid]);
+  useUrlCampaign(params.campaign, campaigns.data, reportInvalid);
 
   if (campaigns.isError) {
     const problem = describeApiError(campaigns.error);

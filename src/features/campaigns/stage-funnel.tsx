@@ -48,16 +48,9 @@ export function StageFunnel({ workspace, campaign }: StageFunnelProps) {
           const y = index * ROW_HEIGHT;
           return (
             <g key={stage}>
-              <text
-                x={LABEL_WIDTH - 8}
-                y={y + ROW_HEIGHT / 2}
-                textAnchor="end"
-                dominantBaseline="middle"
-                fontSize="12"
-                fill="currentColor"
-              >
+              <RowText right={LABEL_WIDTH - 8} y={y}>
                 {stage}
-              </text>
+              </RowText>
               <rect
                 x={LABEL_WIDTH}
                 y={y + 4}
@@ -74,16 +67,9 @@ export function StageFunnel({ workspace, campaign }: StageFunnelProps) {
                 rx="3"
                 className="fill-sky-600 dark:fill-sky-400"
               />
-              <text
-                x={WIDTH - 4}
-                y={y + ROW_HEIGHT / 2}
-                textAnchor="end"
-                dominantBaseline="middle"
-                fontSize="12"
-                fill="currentColor"
-              >
+              <RowText right={WIDTH - 4} y={y}>
                 {countText(value)}
-              </text>
+              </RowText>
             </g>
           );
         })}
@@ -94,6 +80,22 @@ export function StageFunnel({ workspace, campaign }: StageFunnelProps) {
         </p>
       )}
     </figure>
+  );
+}
+
+/** A stage's name or count, right-aligned at `right`, centred in the row that starts at `y`. */
+function RowText({ right, y, children }: { right: number; y: number; children: string }) {
+  return (
+    <text
+      x={right}
+      y={y + ROW_HEIGHT / 2}
+      textAnchor="end"
+      dominantBaseline="middle"
+      fontSize="12"
+      fill="currentColor"
+    >
+      {children}
+    </text>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { describeApiError } from './api/api-client';
@@ -8,6 +8,7 @@ import { FilterDrawer, SIDEBAR_BESIDE_GRID } from './filters/filter-drawer';
 import { FilterNotices } from './filters/filter-notices';
 import { FilterSidebar } from './filters/filter-sidebar';
 import { useContactFilters } from './filters/use-contact-filters';
+import { useUrlCampaign, useUrlWorkspace } from './filters/use-url-ids';
 import { activeFilterChips } from './params/filter-params';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { ContactsResults } from './results/contacts-results';
@@ -26,27 +27,12 @@ export function ContactsView() {
   const page = useQuery({ ...contactsPageQuery(filters), enabled: false });
   const pageSettled = page.data !== undefined && !page.isPlaceholderData && page.fetchStatus === 'idle';
 
-  useEffect(() => {
-    if (workspaceList === null) return;
-    if (filters.workspace === null) {
-      // Nothing to choose between: take the only workspace without adding a history entry.
-      const only = workspaceList.length === 1 ? workspaceList[0] : undefined;
-      if (only) setFilters({ workspace: only.id }, { history: 'replace' });
-    } else if (!workspaceList.some((candidate) => candidate.id === filters.workspace)) {
-      reportInvalid(`Ignored workspace "${filters.workspace}": this account has no such workspace.`, {
-        workspace: null,
-      });
-    }
-  }, [workspaceList, filters.workspace, setFilters, reportInvalid]);
-
-  useEffect(() => {
-    if (filters.campaign === null || campaigns.data === undefined) return;
-    if (!campaigns.data.some((candidate) => candidate.id === filters.campaign)) {
-      reportInvalid(`Ignored campaign "${filters.campaign}": this workspace has no such campaign.`, {
-        campaign: null,
-      });
-    }
-  }, [campaigns.data, filters.campaign, reportInvalid]);
+  const chooseQuietly = useCallback(
+    (workspace: string) => setFilters({ workspace }, { history: 'replace' }),
+    [setFilters],
+  );
+  useUrlWorkspace(filters.workspace, workspaceList, chooseQuietly, reportInvalid);
+  useUrlCampaign(filters.campaign, campaigns.data, reportInvalid);
 
   let content;
   if (workspaces.isError) {
