@@ -37,6 +37,21 @@ test.describe('accessibility (axe)', () => {
     await expectNoSeriousViolations(page);
   });
 
+  test('the campaign overview with a stage funnel', async ({ page, workspaces }) => {
+    await page.goto(`/campaigns?workspace=${workspaces.large.id}`);
+    await expect(page.getByRole('table', { name: 'Campaigns' }).getByRole('rowheader').first()).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Contacts per stage in .*\d\.$/ })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+
+  test('the filter drawer on a narrow screen', async ({ page, app, workspaces }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await app.openView({ workspace: workspaces.large.id, stage: 'Replied' });
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Filters' })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+
   test('the contact detail panel open', async ({ page, app, openView, workspaces }) => {
     const contacts = (await openView({ workspace: workspaces.large.id })).data;
     const contact = contacts[0];

@@ -23,7 +23,9 @@ test.describe('columns', () => {
     await expect.poll(() => app.headerTexts()).toContain('Imgur URL');
     const before = await app.headerTexts();
     expect(before).not.toContain('Title');
-    expect(before.indexOf('Imgur URL')).toBe(before.indexOf('Local time') - 1);
+    // One place left of where it was added (after Last Activity, before Local time).
+    expect(before.indexOf('Imgur URL')).toBe(before.indexOf('Last Activity') - 1);
+    expect(before.indexOf('Local time')).toBe(before.indexOf('Last Activity') + 1);
     expect(before[1]).toBe('Email Address');
 
     const fullName = app.grid.getByRole('columnheader', { name: 'Full Name', exact: true });

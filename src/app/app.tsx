@@ -1,10 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ContactsView } from '../features/contacts/contacts-view';
 import { PreferencesControl } from '../features/preferences/preferences-control';
 import { SessionBadge } from '../features/session/session-badge';
 import { ErrorBoundary } from './error-boundary';
 import { createQueryClient } from './query-client';
+import { CurrentScreen, ScreenNav } from './screens';
 
 export function App() {
   // One client for the page's lifetime; a state initializer survives re-renders and StrictMode.
@@ -13,9 +13,10 @@ export function App() {
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>
         <div className="flex h-full flex-col">
-          <header className="flex h-12 flex-none items-center gap-2 border-b border-slate-200 px-4 dark:border-slate-800">
+          <header className="flex min-h-12 flex-none flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 px-4 py-1.5 dark:border-slate-800">
             <img src="/favicon.svg" alt="" className="size-6" />
-            <h1 className="text-base font-semibold tracking-tight">Mailstand Contacts</h1>
+            <h1 className="text-base font-semibold tracking-tight whitespace-nowrap">Mailstand Contacts</h1>
+            <ScreenNav />
             <div className="ml-auto flex items-center gap-4">
               <p className="hidden text-xs text-slate-500 md:block dark:text-slate-400">
                 Press <kbd className="font-mono">?</kbd> for keyboard shortcuts
@@ -24,7 +25,7 @@ export function App() {
               <SessionBadge />
             </div>
           </header>
-          <ContactsView />
+          <CurrentScreen />
         </div>
       </QueryClientProvider>
     </ErrorBoundary>

@@ -1,12 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { describeApiError } from './api/api-client';
 import { campaignsQuery, contactsPageQuery, workspacesQuery } from './api/queries';
+import { FilterDrawer, SIDEBAR_BESIDE_GRID } from './filters/filter-drawer';
 import { FilterNotices } from './filters/filter-notices';
 import { FilterSidebar } from './filters/filter-sidebar';
 import { useContactFilters } from './filters/use-contact-filters';
+import { useUrlCampaign, useUrlWorkspace } from './filters/use-url-ids';
+import { activeFilterChips } from './params/filter-params';
+import { useMediaQuery } from '../../lib/use-media-query';
 import { ContactsResults } from './results/contacts-results';
 import { LoadingFrame } from './results/loading-frame';
 import { RetryWait } from './results/retry-wait';
@@ -24,27 +28,12 @@ export function ContactsView() {
   const page = useQuery({ ...contactsPageQuery(filters), enabled: false });
   const pageSettled = page.data !== undefined && !page.isPlaceholderData && page.fetchStatus === 'idle';
 
-  useEffect(() => {
-    if (workspaceList === null) return;
-    if (filters.workspace === null) {
-      // Nothing to choose between: take the only workspace without adding a history entry.
-      const only = workspaceList.length === 1 ? workspaceList[0] : undefined;
-      if (only) setFilters({ workspace: only.id }, { history: 'replace' });
-    } else if (!workspaceList.some((candidate) => candidate.id === filters.workspace)) {
-      reportInvalid(`Ignored workspace "${filters.workspace}": this account has no such workspace.`, {
-        workspace: null,
-      });
-    }
-  }, [workspaceList, filters.workspace, setFilters, reportInvalid]);
-
-  useEffect(() => {
-    if (filters.campaign === null || campaigns.data === undefined) return;
-    if (!campaigns.data.some((candidate) => candidate.id === filters.campaign)) {
-      reportInvalid(`Ignored campaign "${filters.campaign}": this workspace has no such campaign.`, {
-        campaign: null,
-      });
-    }
-  }, [campaigns.data, filters.campaign, reportInvalid]);
+  const chooseQuietly = useCallback(
+    (workspace: string) => setFilters({ workspace }, { history: 'replace' }),
+    [setFilters],
+  );
+  useUrlWorkspace(filters.workspace, workspaceList, chooseQuietly, reportInvalid);
+  useUrlCampaign(filters.campaign, campaigns.data, reportInvalid);
 
   let content;
   if (workspaces.isError) {
@@ -83,29 +72,39 @@ export function ContactsView() {
     );
   }
 
+  const sidebarBesideGrid = useMediaQuery(SIDEBAR_BESIDE_GRID);
+  const sidebar = (
+    <FilterSidebar
+      filters={filters}
+      workspaces={workspaceList}
+      workspace={workspace}
+      campaignName={campaign?.name}
+      stageCounting={workspace ? { filters, enabled: pageSettled } : undefined}
+      setFilters={setFilters}
+      clearFilters={clearFilters}
+      savedViews={
+        workspace && (
+          <SavedViews
+            filters={filters}
+            workspace={workspace.id}
+            campaignSelected={filters.campaign !== null}
+            countsEnabled={pageSettled}
+            setFilters={setFilters}
+          />
+        )
+      }
+    />
+  );
+
   return (
     <div className="flex min-h-0 flex-1">
-      <FilterSidebar
-        filters={filters}
-        workspaces={workspaceList}
-        workspace={workspace}
-        campaignName={campaign?.name}
-        stageCounting={workspace ? { filters, enabled: pageSettled } : undefined}
-        setFilters={setFilters}
-        clearFilters={clearFilters}
-        savedViews={
-          workspace && (
-            <SavedViews
-              filters={filters}
-              workspace={workspace.id}
-              campaignSelected={filters.campaign !== null}
-              countsEnabled={pageSettled}
-              setFilters={setFilters}
-            />
-          )
-        }
-      />
+      {sidebarBesideGrid && sidebar}
       <main className="flex min-w-0 flex-1 flex-col">
+        {!sidebarBesideGrid && (
+          <FilterDrawer activeCount={activeFilterChips(filters, campaign?.name).length}>
+            {sidebar}
+          </FilterDrawer>
+        )}
         <FilterNotices notices={notices} onDismiss={dismissNotices} />
         {content}
       </main>

@@ -11,12 +11,18 @@ import { errorResponse } from '../http/json-response';
 import { parseContactsQuery, parsePageQuery } from './contacts-query';
 import type { QueryProblem } from './contacts-query';
 import type { SandboxDatabase } from './database';
-import { createSandboxQueries } from './queries';
+import { createSandboxQueries, type Clock } from './queries';
 import { createRateLimiter } from './rate-limit';
 import type { RateLimit } from './rate-limit';
 import { fieldSearchTerms } from './workspace-fields';
 
-export type SandboxApiOptions = { db: SandboxDatabase; apiKey: string; rateLimit: RateLimit | null };
+export type SandboxApiOptions = {
+  db: SandboxDatabase;
+  apiKey: string;
+  rateLimit: RateLimit | null;
+  /** The moment answers are given at, in Unix seconds ("47 minutes ago"); the system clock by default. */
+  now?: Clock;
+};
 
 /** The columns GET /contacts names in `headers`, as in Mailstand's example: the record's own fields. */
 const CONTACT_HEADERS = CONTACT_FIELDS.map((field) => field.code).slice(
@@ -43,7 +49,7 @@ const CAMPAIGN_HEADERS = [
  * Mailstand's shape and labels.
  */
 export function createSandboxApi(options: SandboxApiOptions): Hono {
-  const queries = createSandboxQueries(options.db.connection);
+  const queries = createSandboxQueries(options.db.connection, options.now);
   const limiter = options.rateLimit === null ? null : createRateLimiter(options.rateLimit);
   const expectedKey = Buffer.from(options.apiKey);
   const missingRecord = (c: Context, message: string) =>

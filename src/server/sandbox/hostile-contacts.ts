@@ -1,4 +1,4 @@
-import { CONTACT_VALUE_FIELDS } from './contact-fields';
+import { CONTACT_VALUE_FIELDS, isHumanTimeField } from './contact-fields';
 import type { ContactFields } from './contact-fields';
 
 /**
@@ -14,7 +14,8 @@ const LONG_NOTE = 'Call notes: '
 
 const allNull = (email: string): Partial<ContactFields> => {
   const fields: Partial<ContactFields> = {};
-  for (const code of CONTACT_VALUE_FIELDS) fields[code] = null;
+  // The moments stay the ordinary contact's: Mailstand itself always has them.
+  for (const code of CONTACT_VALUE_FIELDS) if (!isHumanTimeField(code)) fields[code] = null;
   return { ...fields, email };
 };
 

@@ -3,7 +3,9 @@ import { CAMPAIGN_TIMESTAMP_FIELDS, CONTACT_FIELDS } from '../../shared/contract
 import { campaignRecord } from './campaign-record';
 import type { Campaign } from './campaign-record';
 import type { ContactsQuery } from './contacts-query';
-import { bindings, pageSql, positionsSql, trigramsOf } from './contacts-sql';
+import { bindings, pageSql, positionsSql, TIME_AGO, trigramsOf } from './contacts-sql';
+import { isHumanTimeField } from './contact-fields';
+import { timeAgo } from './human-time';
 import type { Filter, Plan, Window } from './contacts-sql';
 import { engagementMask } from './schema';
 
@@ -27,7 +29,15 @@ const COUNT_CACHE_SIZE = 5_000;
 /** `rows` holds the page's contacts as JSON objects separated by commas, in UTF-8, ready to send. */
 export type ContactsPageResult = { total: number; rows: Buffer };
 
-export function createSandboxQueries(db: Database.Database) {
+/** The clock the answers' words are true for, in Unix seconds. */
+export type Clock = () => number;
+const systemClock: Clock = () => Math.floor(Date.now() / 1000);
+
+export function createSandboxQueries(db: Database.Database, now: Clock = systemClock) {
+  // Pure (the moment of the answer is a parameter), so several APIs on one connection can share it.
+  db.function(TIME_AGO, { deterministic: true }, (seconds: unknown, at: unknown) =>
+    typeof seconds === 'number' && typeof at === 'number' ? timeAgo(seconds, at) : null,
+  );
   const workspaces = db
     .prepare<[], Omit<Workspace, 'customFields'>>(
       `SELECT seq, id, name, color, first_position AS firstPosition, last_position AS lastPosition
@@ -93,7 +103,7 @@ export function createSandboxQueries(db: Database.Database) {
       ),
     )
       .pluck()
-      .get(bindings(plan, window));
+      .get({ ...bindings(plan, window), now: Math.floor(now()) });
     return { total, rows: Buffer.isBuffer(rows) ? rows : Buffer.alloc(0) };
   }
 
@@ -175,7 +185,10 @@ export function createSandboxQueries(db: Database.Database) {
 
     campaignsPage(workspace: Workspace, page: number, display: number) {
       const own = campaigns.filter((campaign) => campaign.workspace === workspace.seq);
-      return own.slice((page - 1) * display, page * display).map(campaignRecord);
+      const answeredAt = now();
+      return own
+        .slice((page - 1) * display, page * display)
+        .map((campaign) => campaignRecord(campaign, answeredAt));
     },
 
     contactsPage,
@@ -194,7 +207,12 @@ export function createSandboxQueries(db: Database.Database) {
          FROM memberships WHERE contact = ? ORDER BY campaign`,
       ).all(row.position);
       const record: Record<string, unknown> = { id: row.id };
-      for (const field of CONTACT_FIELDS) record[field.code] = row[field.code];
+      const answeredAt = now();
+      for (const field of CONTACT_FIELDS) {
+        const value = row[field.code];
+        record[field.code] =
+          isHumanTimeField(field.code) && typeof value === 'number' ? timeAgo(value, answeredAt) : value;
+      }
       for (const field of workspace.customFields) record[field.code] = row[field.code];
       record.created = row.created;
       record.workspace = workspace.id;
@@ -215,7 +233,7 @@ export function createSandboxQueries(db: Database.Database) {
       const plan = planFor(toFilter(query, workspace, campaign));
       const window: Window = { limit: query.display, offset: 0, descending: false };
       return statement(`EXPLAIN QUERY PLAN ${pageSql(plan, window, [])}`)
-        .all(bindings(plan, window))
+        .all({ ...bindings(plan, window), now: Math.floor(now()) })
         .filter(isRecord)
         .map((row) => String(row.detail));
     },

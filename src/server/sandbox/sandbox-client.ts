@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandboxApi, SANDBOX_API_KEY } from './index';
 import type { SandboxDatabase } from './database';
+import type { Clock } from './queries';
 import type { RateLimit } from './rate-limit';
 
 /** Test support: the sandbox API called in-process, as the app's server calls it. */
@@ -14,8 +15,12 @@ export type SandboxClient = {
   get(path: string, options?: { key?: string | null; method?: string }): Promise<TestResponse>;
 };
 
-export function sandboxClient(db: SandboxDatabase, rateLimit: RateLimit | null = null): SandboxClient {
-  const api = createSandboxApi({ db, apiKey: SANDBOX_API_KEY, rateLimit });
+export function sandboxClient(
+  db: SandboxDatabase,
+  rateLimit: RateLimit | null = null,
+  now?: Clock,
+): SandboxClient {
+  const api = createSandboxApi({ db, apiKey: SANDBOX_API_KEY, rateLimit, ...(now ? { now } : {}) });
   return {
     async get(path, options = {}) {
       const key = options.key === undefined ? SANDBOX_API_KEY : options.key;

@@ -1,6 +1,6 @@
 import { ENGAGEMENT_FILTERS } from '../../shared/contract';
 import type { EngagementFilter } from '../../shared/contract';
-import { CONTACT_VALUE_FIELDS } from './contact-fields';
+import { CONTACT_VALUE_FIELDS, isHumanTimeField } from './contact-fields';
 
 /**
  * The sandbox's SQLite schema. Bump SCHEMA_VERSION whenever the tables or the generated data
@@ -19,7 +19,7 @@ import { CONTACT_VALUE_FIELDS } from './contact-fields';
  * - `contact_emails` is an FTS5 trigram index over the email: a case-insensitive substring search
  *   that does not scan every contact.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Custom field columns; a workspace's custom_fields rows say which of them it uses and how it names them. */
 export const CUSTOM_FIELD_COLUMNS = ['custom_1', 'custom_2'] as const;
@@ -39,7 +39,7 @@ export function engagementMask(filters: Partial<Record<EngagementFilter, boolean
 }
 
 const valueColumns = [...CONTACT_VALUE_FIELDS.filter((code) => code !== 'email'), ...CUSTOM_FIELD_COLUMNS]
-  .map((code) => `  ${code} TEXT`)
+  .map((code) => `  ${code} ${isHumanTimeField(code) ? 'INTEGER' : 'TEXT'}`)
   .join(',\n');
 
 export const CREATE_TABLES = `

@@ -2,7 +2,7 @@ import { STAGES } from '../../shared/contract';
 import type { Stage } from '../../shared/contract';
 import type { ContactFields } from './contact-fields';
 import { HOSTILE_CONTACTS } from './hostile-contacts';
-import { timeAgo, usDate } from './human-time';
+import { usDate } from './human-time';
 import { createRandom } from './prng';
 import type { Random } from './prng';
 import {
@@ -33,7 +33,7 @@ import type { Place } from './seed-vocabulary';
  * contract tests regenerate it to compute expected answers without the sandbox's SQL.
  *
  * Same seed and size give the same data everywhere: every choice comes from the seeded PRNG, and
- * "now" is a fixed moment, so the stored "3 days ago" strings do not depend on the clock. Setup
+ * "now" is a fixed moment (the API puts the moments in words when it answers). Setup
  * (workspaces, campaigns, mailboxes) draws from its own stream, so its ids do not change with size.
  */
 
@@ -538,9 +538,9 @@ function makeContact(
     locked_mailbox: sent ? mailbox.email : null,
     locked_mailbox_id: sent ? mailbox.id : null,
     locked_mailbox_color: sent ? mailbox.color : null,
-    created_at: timeAgo(created, SEED_NOW),
-    last_updated: timeAgo(updated, SEED_NOW),
-    last_activity: timeAgo(lastEvent, SEED_NOW),
+    created_at: created,
+    last_updated: updated,
+    last_activity: lastEvent,
   };
   return {
     workspaceSeq: workspace.seq,

@@ -142,6 +142,76 @@ describe('column layout', () => {
     );
   });
 
+  describe('columns that follow another', () => {
+    const withFollowers: ColumnOption[] = [
+      ...columns,
+      { id: 'last_open', label: 'Last open', defaultVisible: true, follows: 'stage' },
+      { id: 'last_reply', label: 'Last reply', defaultVisible: true, follows: 'stage' },
+    ];
+
+    it('sit right after their leader, in their own order, by default and in older stored layouts', () => {
+      const expected = ['full_name', 'stage', 'last_open', 'last_reply', 'company_name'];
+      expect(visibleColumnIds(defaultLayout(withFollowers))).toEqual(expected);
+      // Stored before followers existed: the timestamps at the far right, as the old default put them.
+      const stored = {
+        order: ['full_name', 'stage', 'title', 'company_name', 'custom_1', 'last_open', 'last_reply'],
+        visible: ['full_name', 'stage', 'company_name', 'last_open', 'last_reply'],
+        widths: {},
+      };
+      expect(visibleColumnIds(resolveLayout(stored, withFollowers))).toEqual(expected);
+    });
+
+    it('follow their leader when it moves, and stay where the person moved them', () => {
+      // As the grid keeps it: each change stored as JSON and resolved again.
+      const move = (layout: ColumnLayout, id: string, direction: -1 | 1) =>
+        resolveLayout(JSON.parse(JSON.stringify(moveColumn(layout, id, direction))), withFollowers);
+      let layout = move(defaultLayout(withFollowers), 'stage', -1);
+      expect(visibleColumnIds(layout)).toEqual([
+        'stage',
+        'last_open',
+        'last_reply',
+        'full_name',
+        'company_name',
+      ]);
+      layout = move(move(layout, 'company_name', -1), 'company_name', -1);
+      expect(visibleColumnIds(layout)).toEqual([
+        'stage',
+        'last_open',
+        'company_name',
+        'last_reply',
+        'full_name',
+      ]);
+      layout = move(move(layout, 'last_open', 1), 'last_open', 1);
+      expect(visibleColumnIds(layout)).toEqual([
+        'stage',
+        'company_name',
+        'last_reply',
+        'last_open',
+        'full_name',
+      ]);
+    });
+
+    it("keep a shared link's order, and their place when the link hides them", () => {
+      const linked = decodeLayoutParam('last_reply.full_name.stage', withFollowers).layout;
+      expect(visibleColumnIds(linked)).toEqual(['last_reply', 'full_name', 'stage']);
+      const hidden = decodeLayoutParam('full_name.stage', withFollowers).layout;
+      expect(visibleColumnIds(setColumnVisible(hidden, 'last_open', true))).toEqual([
+        'full_name',
+        'stage',
+        'last_open',
+      ]);
+    });
+
+    it('stay put when their leader is not a column here', () => {
+      const orphan: ColumnOption[] = [
+        { id: 'full_name', label: 'Full Name', defaultVisible: true },
+        { id: 'last_open', label: 'Last open', defaultVisible: true, follows: 'stage' },
+        { id: 'title', label: 'Title', defaultVisible: true },
+      ];
+      expect(visibleColumnIds(defaultLayout(orphan))).toEqual(['full_name', 'last_open', 'title']);
+    });
+  });
+
   it('keeps one storage key per workspace', () => {
     expect(columnLayoutStorageKey('space_a')).not.toBe(columnLayoutStorageKey('space_b'));
   });

@@ -7,8 +7,11 @@ import { MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH } from '../../../shared/views/view-l
  * exist (custom fields differ per workspace, so a stored layout may name columns that do not).
  */
 
-/** A column the table can show, listed in its default order. */
-export type ColumnOption = { id: string; label: string; defaultVisible: boolean };
+/**
+ * A column the table can show, listed in its default order. `follows` names the column it stays
+ * right after (the campaign timestamps after Stage) until the person moves it.
+ */
+export type ColumnOption = { id: string; label: string; defaultVisible: boolean; follows?: string };
 
 export type ColumnLayout = {
   /** Every known column, once, in display order (hidden ones keep their place for when shown). */
@@ -16,6 +19,8 @@ export type ColumnLayout = {
   visible: string[];
   /** Widths set by dragging; absent means the column's default width. */
   widths: Record<string, number>;
+  /** Columns the person moved by hand: a column that `follows` another stays where they put it. */
+  placed?: string[];
 };
 
 export { MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH };
@@ -26,7 +31,11 @@ export function clampWidth(width: number): number {
 
 export function defaultLayout(columns: readonly ColumnOption[]): ColumnLayout {
   return {
-    order: columns.map((column) => column.id),
+    order: keepFollowers(
+      columns.map((column) => column.id),
+      columns,
+      new Set(),
+    ),
     visible: columns.filter((column) => column.defaultVisible).map((column) => column.id),
     widths: {},
   };
@@ -58,10 +67,37 @@ export function resolveLayout(stored: unknown, columns: readonly ColumnOption[])
     order.splice(at, 0, column.id);
   });
   const storedVisible = new Set(storedIds(stored.visible));
-  const visible = order.filter((id) =>
+  const placed = unique(storedIds(stored.placed).filter((id) => known.has(id)));
+  const arranged = keepFollowers(order, columns, new Set(placed));
+  const visible = arranged.filter((id) =>
     seen.has(id) ? storedVisible.has(id) : columns.find((column) => column.id === id)?.defaultVisible,
   );
-  return { order, visible, widths: validWidths(isRecord(stored.widths) ? stored.widths : {}, known) };
+  const widths = validWidths(isRecord(stored.widths) ? stored.widths : {}, known);
+  return { order: arranged, visible, widths, ...(placed.length > 0 ? { placed } : {}) };
+}
+
+/**
+ * Puts each column that `follows` another right after it (several after one, in their default
+ * order), unless the person placed it. A column whose leader is unknown stays where it is.
+ */
+function keepFollowers(
+  order: string[],
+  columns: readonly ColumnOption[],
+  placed: ReadonlySet<string>,
+): string[] {
+  const followers = columns.filter(
+    (column) => column.follows !== undefined && !placed.has(column.id) && order.includes(column.follows),
+  );
+  if (followers.length === 0) return order;
+  const moving = new Set(followers.map((column) => column.id));
+  const arranged = order.filter((id) => !moving.has(id));
+  const lastBehind = new Map<string, string>();
+  for (const { id, follows = '' } of followers) {
+    const after = lastBehind.get(follows) ?? follows;
+    arranged.splice(arranged.indexOf(after) + 1, 0, id);
+    lastBehind.set(follows, id);
+  }
+  return arranged;
 }
 
 function unique(ids: string[]): string[] {
@@ -101,7 +137,8 @@ export function moveColumn(layout: ColumnLayout, id: string, direction: -1 | 1):
   const order = layout.order.filter((other) => other !== id);
   const neighbourIndex = order.indexOf(neighbour);
   order.splice(direction === -1 ? neighbourIndex : neighbourIndex + 1, 0, id);
-  return { ...layout, order };
+  // Both changed places relative to each other: neither may snap back behind the column it follows.
+  return { ...layout, order, placed: unique([...(layout.placed ?? []), id, neighbour]) };
 }
 
 export function setColumnWidth(layout: ColumnLayout, id: string, width: number): ColumnLayout {
@@ -147,8 +184,13 @@ export function decodeLayoutParam(
     if (width !== undefined && /^\d{1,6}$/.test(width)) widths[id] = clampWidth(Number(width));
   }
   if (shown.length === 0) return { layout: defaultLayout(columns), unknown };
-  const order = [...shown, ...columns.map((column) => column.id).filter((id) => !shown.includes(id))];
-  return { layout: { order, visible: shown, widths }, unknown };
+  // The link's order is what its author arranged; only columns it hides keep to their leaders.
+  const order = keepFollowers(
+    [...shown, ...columns.map((column) => column.id).filter((id) => !shown.includes(id))],
+    columns,
+    new Set(shown),
+  );
+  return { layout: { order, visible: shown, widths, placed: shown }, unknown };
 }
 
 export function columnLayoutStorageKey(workspace: string): string {

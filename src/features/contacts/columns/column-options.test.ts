@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withCustomFieldColumns } from '../table/columns';
-import { defaultLayout, moveColumn, setColumnVisible, setColumnWidth } from './column-layout';
+import { defaultLayout, moveColumn, resolveLayout, setColumnVisible, setColumnWidth } from './column-layout';
 import { columnOptions, tableColumnState } from './column-options';
 import { localTimeColumn } from '../table/local-time-column';
 
@@ -32,8 +32,20 @@ describe('column options', () => {
     expect(without.columnOrder.at(-1)).toBe('local_time');
     expect(without.columnSizing).toEqual({ full_name: 300 });
 
-    const withCampaign = tableColumnState(layout, columns, true);
-    expect(withCampaign.columnOrder).toContain('last_open');
+    // As the grid reads it: stored, then resolved against the columns.
+    const withCampaign = tableColumnState(resolveLayout(layout, options), columns, true);
+    // The six campaign timestamps follow Stage, wherever the person moved Stage.
+    expect(withCampaign.columnOrder.slice(0, 9)).toEqual([
+      'email',
+      'stage',
+      'last_sent',
+      'last_open',
+      'last_click',
+      'last_reply',
+      'last_unsubscribe',
+      'last_bounce',
+      'full_name',
+    ]);
     expect(withCampaign.columnVisibility.last_open).toBe(true);
   });
 });

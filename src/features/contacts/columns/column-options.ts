@@ -9,6 +9,9 @@ type DescribedColumn = {
   meta?: { label: string; defaultVisible: boolean; campaignOnly: boolean };
 };
 
+/** The column the campaign timestamps stay right after, so choosing a campaign shows them first. */
+const CAMPAIGN_COLUMNS_FOLLOW = 'stage';
+
 /** The columns a person can arrange (all but the pinned one), in default order, with notes. */
 export function columnOptions(columns: readonly DescribedColumn[]): (ColumnOption & { note?: string })[] {
   const options: (ColumnOption & { note?: string })[] = [];
@@ -20,7 +23,7 @@ export function columnOptions(columns: readonly DescribedColumn[]): (ColumnOptio
       label,
       // Campaign timestamps are shown by default whenever a campaign is chosen.
       defaultVisible: defaultVisible || campaignOnly,
-      ...(campaignOnly ? { note: 'with a campaign' } : {}),
+      ...(campaignOnly ? { note: 'with a campaign', follows: CAMPAIGN_COLUMNS_FOLLOW } : {}),
     });
   }
   return options;

@@ -134,7 +134,8 @@ const labelOf = new Map<string, string>(CONTACT_FIELDS.map((field) => [field.cod
 
 /**
  * Every field of the contact record as a column, created once: the default set first, then the
- * campaign timestamps (right after, so they show without scrolling), then the rest in the API's order.
+ * campaign timestamps, then the rest in the API's order. The layout puts the timestamps right
+ * after Stage (see columnOptions).
  */
 export const CONTACT_COLUMNS: readonly ContactColumn[] = [
   ...DEFAULT_VISIBLE.map((code) => fieldColumn(code, labelOf.get(code) ?? code)),
