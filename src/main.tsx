@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { createQueryClient } from './app/query-client';
+import { prefetchPageInAddress } from './features/contacts/api/queries';
 import { takeSharedLayoutFromUrl } from './features/contacts/columns/shared-view-link';
 import { applyStoredPreferences } from './features/preferences/use-preferences';
 import './styles.css';
@@ -8,12 +10,15 @@ import './styles.css';
 // A shared view link's columns leave the address before the filters read it.
 takeSharedLayoutFromUrl();
 applyStoredPreferences();
+const queryClient = createQueryClient();
+// A bookmarked view's rows are the largest answer: they leave now, while React starts.
+prefetchPageInAddress(queryClient, window.location.search);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element to render into.');
 
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App queryClient={queryClient} />
   </StrictMode>,
 );

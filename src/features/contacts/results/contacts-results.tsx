@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { ProgressBar } from '../../../components/ui/progress-bar';
-import type { Campaign, Contact, Workspace } from '../../../shared/contract';
+import type { Campaign, Contact } from '../../../shared/contract';
 import { describeApiError } from '../api/api-client';
 import { ContactsToolbar } from './contacts-toolbar';
 import { ContactDetail, preloadContactDetail } from '../detail/contact-detail';
@@ -23,10 +23,11 @@ import { ServedNote } from './served-note';
 import { SortingNote } from './sorting-note';
 import { useContactsPage } from './use-contacts-page';
 import { useGridColumns } from './use-grid-columns';
+import type { WorkspaceRef } from './workspace-ref';
 
 type ContactsResultsProps = {
   filters: ContactFilters;
-  workspace: Workspace;
+  workspace: WorkspaceRef;
   campaign: Campaign | null;
   /** False while a campaign from the URL is not yet known to exist: no request for it until then. */
   campaignReady: boolean;
