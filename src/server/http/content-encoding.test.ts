@@ -1,5 +1,6 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { negotiateEncoding, worthCompressing } from './content-encoding';
+import { compressedCopy, negotiateEncoding, worthCompressing } from './content-encoding';
 
 describe('negotiateEncoding', () => {
   it.each([
@@ -36,5 +37,23 @@ describe('worthCompressing', () => {
     [undefined, {}, true],
   ])('from %s with %j: %s', (address, headers, expected) => {
     expect(worthCompressing(address, headers)).toBe(expected);
+  });
+});
+
+describe('compressedCopy', () => {
+  const answer = () =>
+    new TextEncoder().encode(JSON.stringify({ data: Array.from({ length: 300 }, (_, i) => ({ id: i })) }));
+
+  it('compresses an answer once per encoding, however many requests get it', async () => {
+    const body = answer();
+    const first = compressedCopy(body, 'br');
+    expect(compressedCopy(body, 'br')).toBe(first);
+    expect(compressedCopy(body, 'gzip')).not.toBe(first);
+    expect(Buffer.from(brotliDecompressSync(await first))).toEqual(Buffer.from(body));
+    expect(Buffer.from(gunzipSync(await compressedCopy(body, 'gzip')))).toEqual(Buffer.from(body));
+  });
+
+  it('makes a new copy for another answer with the same bytes', () => {
+    expect(compressedCopy(answer(), 'br')).not.toBe(compressedCopy(answer(), 'br'));
   });
 });

@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AGE_HEADER, BUDGET_WAIT_HEADER } from '../../shared/contract';
 import { createKeyBudget, type BudgetConfig } from '../budget/key-budget';
 import { WaitTooLong } from '../budget/upstream-scheduler';
-import { encodeStream, negotiateEncoding, worthCompressing } from '../http/content-encoding';
+import { compressedCopy, negotiateEncoding, worthCompressing } from '../http/content-encoding';
 import { errorResponse } from '../http/json-response';
 import { routeApiRequest } from './api-route';
 import { errorCode, type Upstream } from './upstream';
@@ -70,7 +70,7 @@ export function createApiProxy({ upstream, timeoutMs, budget: config, log }: Api
           : negotiateEncoding(incoming.headers['accept-encoding']);
       if (compression === 'identity') return c.body(answer.body, status, headers);
       headers['Content-Encoding'] = compression;
-      return c.body(encodeStream(new Blob([answer.body]).stream(), compression), status, headers);
+      return c.body(await compressedCopy(answer.body, compression), status, headers);
     } catch (error) {
       // A browser that went away is owed no answer, and the log no line about one.
       if (browser.aborted) return new Response(null, { status: 499 });
