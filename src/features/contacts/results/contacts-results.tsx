@@ -9,7 +9,7 @@ import { ContactDetail, preloadContactDetail } from '../detail/contact-detail';
 import { DriftNotice } from '../drift/drift-notice';
 import { writeFilters, type ContactFilters } from '../params/filter-params';
 import type { ContactFiltersApi } from '../filters/use-contact-filters';
-import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
+import { ShortcutsHelp } from '../keyboard/shortcuts-help';
 import { useContactShortcuts } from '../keyboard/use-contact-shortcuts';
 import { PagingFooter } from '../paging/paging-footer';
 import { usePreferences } from '../../preferences/use-preferences';
@@ -155,7 +155,7 @@ export function ContactsResults({
       {filters.contact !== null && (
         <ContactDetail contactId={filters.contact} workspace={workspace.id} onClose={closeContact} />
       )}
-      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       {!query.isError && (
         <PagingFooter
           page={filters.page}
