@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { compressedCopy, negotiateEncoding, worthCompressing } from './content-encoding';
+import { acrossNetwork, answerEncoding, compressedCopy, negotiateEncoding } from './content-encoding';
 
 describe('negotiateEncoding', () => {
   it.each([
@@ -21,7 +21,7 @@ describe('negotiateEncoding', () => {
   });
 });
 
-describe('worthCompressing', () => {
+describe('acrossNetwork', () => {
   it.each([
     ['127.0.0.1', {}, false],
     ['127.8.9.1', {}, false],
@@ -36,7 +36,7 @@ describe('worthCompressing', () => {
     ['fe80::1', {}, true],
     [undefined, {}, true],
   ])('from %s with %j: %s', (address, headers, expected) => {
-    expect(worthCompressing(address, headers)).toBe(expected);
+    expect(acrossNetwork(address, headers)).toBe(expected);
   });
 });
 
@@ -55,5 +55,30 @@ describe('compressedCopy', () => {
 
   it('makes a new copy for another answer with the same bytes', () => {
     expect(compressedCopy(answer(), 'br')).not.toBe(compressedCopy(answer(), 'br'));
+  });
+});
+
+describe('answerEncoding', () => {
+  const page = () =>
+    new TextEncoder().encode(JSON.stringify({ data: Array.from({ length: 300 }, (_, i) => i) }));
+  const loopback = { remoteAddress: '127.0.0.1', headers: {} };
+  const remote = { remoteAddress: '203.0.113.7', headers: {} };
+
+  it('compresses for a client across a network, as it asks', () => {
+    expect(answerEncoding(page(), 'gzip, br', remote)).toBe('br');
+    expect(answerEncoding(page(), 'gzip', remote)).toBe('gzip');
+    expect(answerEncoding(page(), 'identity', remote)).toBe('identity');
+  });
+
+  it('sends a small answer as it is', () => {
+    expect(answerEncoding(new TextEncoder().encode('{"data":[]}'), 'br', remote)).toBe('identity');
+  });
+
+  it('makes no new copy for a browser on this machine, but sends one already made', async () => {
+    const body = page();
+    expect(answerEncoding(body, 'gzip, br', loopback)).toBe('identity');
+    await compressedCopy(body, 'br');
+    expect(answerEncoding(body, 'gzip, br', loopback)).toBe('br');
+    expect(answerEncoding(body, 'gzip', loopback)).toBe('identity');
   });
 });

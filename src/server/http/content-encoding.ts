@@ -84,17 +84,33 @@ LOOPBACK.addAddress('::1', 'ipv6');
 const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip', 'via'] as const;
 
 /**
- * Whether compressing a response can pay off for this client. Not for a browser on this machine
- * (a loopback connection that no proxy forwarded), the default deployment: there bytes cost
- * nearly nothing and compression is pure CPU, on both ends. Measured through /api on a
- * 2000-contact page (2.83 MB), medians of 20 on a quiet 2-core machine: identity 39.2 ms,
- * brotli 1 70.5 ms, gzip 1 62.1 ms, and twice the server CPU (65.7 ms against 32.4 ms).
- * Across a network the page is 453 KB with brotli 1, which saves about 190 ms per page at
- * 100 Mbit/s; so anyone else, a reverse proxy on this machine that says whom it forwards
- * included, gets what it asks for.
+ * Whether the client is across a network: anyone but a browser on this machine (a loopback
+ * connection that no proxy forwarded). A reverse proxy on this machine counts as "elsewhere" only
+ * when it says whom it forwards.
  */
-export function worthCompressing(remoteAddress: string | undefined, headers: IncomingHttpHeaders): boolean {
+export function acrossNetwork(remoteAddress: string | undefined, headers: IncomingHttpHeaders): boolean {
   if (remoteAddress === undefined) return true;
   const local = LOOPBACK.check(remoteAddress, isIPv6(remoteAddress) ? 'ipv6' : 'ipv4');
   return !local || FORWARDING_HEADERS.some((name) => headers[name] !== undefined);
+}
+
+/** Below this size compression costs more than it saves. */
+const MIN_COMPRESSED_SIZE = 1024;
+
+/**
+ * How to send an API answer, by what each way costs. A copy already made for an earlier request
+ * (the answer came from the cache, or was shared) costs nothing: whoever accepts it gets it. A new
+ * copy costs server CPU before the first byte leaves, which only bytes that are dear repay: for a
+ * client across a network, not on loopback, where the uncompressed answer arrives sooner.
+ */
+export function answerEncoding(
+  body: Uint8Array,
+  acceptEncoding: string | undefined,
+  client: { remoteAddress: string | undefined; headers: IncomingHttpHeaders },
+): ContentEncoding {
+  if (body.length < MIN_COMPRESSED_SIZE) return 'identity';
+  const accepted = negotiateEncoding(acceptEncoding);
+  if (accepted === 'identity') return accepted;
+  const kept = copies.get(body)?.has(accepted) === true;
+  return kept || acrossNetwork(client.remoteAddress, client.headers) ? accepted : 'identity';
 }
