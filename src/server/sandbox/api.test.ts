@@ -1,16 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import {
+  readAnswer,
   CONTACT_FIELDS,
   ENGAGEMENT_FILTERS,
   STAGES,
   STAGE_PROGRESS,
-  allFieldsResponseSchema,
-  apiErrorSchema,
-  campaignsResponseSchema,
-  contactDetailSchema,
-  contactsPageSchema,
-  workspacesResponseSchema,
+  readFieldsAnswer,
+  readErrorAnswer,
+  readCampaignsAnswer,
+  readContactDetailAnswer,
+  readContactsPageAnswer,
+  readWorkspacesAnswer,
 } from '../../shared/contract';
 import type { EngagementFilter, Timestamp } from '../../shared/contract';
 import { openSandboxDatabase } from './database';
@@ -128,7 +129,7 @@ async function getPage(filters: Filters, page: number, display: number) {
   const response = await server.get(contactsPath(filters, page, display));
   expect(response.status, response.text).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = contactsPageSchema.parse(response.json);
+  const body = readAnswer(readContactsPageAnswer, response.json);
   // The sandbox answers in the documented forms: the app shows no drift notice on it.
   expect(body.drift).toEqual([]);
   return body;
@@ -157,7 +158,7 @@ async function expectListing(filters: Filters, display = 2000): Promise<Expected
 
 describe('GET /workspaces', () => {
   it('lists the three workspaces with their campaign counts', async () => {
-    const body = workspacesResponseSchema.parse((await server.get('/workspaces')).json);
+    const body = readAnswer(readWorkspacesAnswer, (await server.get('/workspaces')).json);
     expect(body.status).toBe('ok');
     expect(body.data).toEqual(
       data.workspaces.map((workspace) => ({
@@ -171,9 +172,10 @@ describe('GET /workspaces', () => {
 
   it('filters by a case-insensitive part of the name', async () => {
     const names = async (search: string) =>
-      workspacesResponseSchema
-        .parse((await server.get(`/workspaces?search=${encodeURIComponent(search)}`)).json)
-        .data.map((workspace) => workspace.name);
+      readAnswer(
+        readWorkspacesAnswer,
+        (await server.get(`/workspaces?search=${encodeURIComponent(search)}`)).json,
+      ).data.map((workspace) => workspace.name);
     expect(await names('ACME')).toEqual(['Acme Outbound']);
     expect(await names('nd P')).toEqual(['Northwind Partners']);
     expect(await names('no such workspace')).toEqual([]);
@@ -182,7 +184,7 @@ describe('GET /workspaces', () => {
 
 describe('GET /workspaces/{id}/all-fields', () => {
   it('labels every contact field and the custom fields of the workspace', async () => {
-    const body = allFieldsResponseSchema.parse((await server.get(`/workspaces/${acme.id}/all-fields`)).json);
+    const body = readAnswer(readFieldsAnswer, (await server.get(`/workspaces/${acme.id}/all-fields`)).json);
     expect(body.data.map((field) => field.code)).toEqual([
       ...CONTACT_FIELDS.map((field) => field.code),
       'custom_1',
@@ -201,7 +203,8 @@ describe('GET /workspaces/{id}/all-fields', () => {
   });
 
   it('has no custom fields in the empty workspace', async () => {
-    const body = allFieldsResponseSchema.parse(
+    const body = readAnswer(
+      readFieldsAnswer,
       (await server.get(`/workspaces/${initech.id}/all-fields`)).json,
     );
     expect(body.data.map((field) => field.code)).toEqual(CONTACT_FIELDS.map((field) => field.code));
@@ -213,7 +216,7 @@ describe('GET /campaigns', () => {
     const ids: string[] = [];
     for (let page = 1; page <= 4; page++) {
       const response = await server.get(`/campaigns?workspace=${acme.id}&page=${page}&display=10`);
-      const body = campaignsResponseSchema.parse(response.json);
+      const body = readAnswer(readCampaignsAnswer, response.json);
       expect(body.data).toHaveLength([10, 10, 5, 0][page - 1] ?? -1);
       ids.push(...body.data.map((campaign) => campaign.id));
     }
@@ -222,7 +225,8 @@ describe('GET /campaigns', () => {
   });
 
   it('counts contacts, sends, opens, replies and bounces from the memberships', async () => {
-    const body = campaignsResponseSchema.parse(
+    const body = readAnswer(
+      readCampaignsAnswer,
       (await server.get(`/campaigns?workspace=${acme.id}&page=1&display=100`)).json,
     );
     for (const campaign of acmeCampaigns) {
@@ -259,7 +263,8 @@ describe('GET /campaigns', () => {
   });
 
   it('answers the empty workspace with no campaigns', async () => {
-    const body = campaignsResponseSchema.parse(
+    const body = readAnswer(
+      readCampaignsAnswer,
       (await server.get(`/campaigns?workspace=${initech.id}&page=1&display=10`)).json,
     );
     expect(body.data).toEqual([]);
@@ -410,7 +415,9 @@ describe('GET /contacts', () => {
   it('ignores parameters it does not know, and their repetition', async () => {
     const response = await server.get(`${contactsPath({ workspace: acme.id }, 1, 5)}&sort=email&x=1&x=2`);
     expect(response.status).toBe(200);
-    expect(contactsPageSchema.parse(response.json).total_found).toBe(expected({ workspace: acme.id }).length);
+    expect(readAnswer(readContactsPageAnswer, response.json).total_found).toBe(
+      expected({ workspace: acme.id }).length,
+    );
   });
 
   it('returns at most 2000 rows a page', async () => {
@@ -433,7 +440,7 @@ describe('GET /contacts/{id}', () => {
       if (!contact) throw new Error('sample missing');
       const workspace = data.workspaces.find((candidate) => candidate.seq === contact.workspaceSeq);
       const response = await server.get(`/contacts/${contact.id}`);
-      const body = contactDetailSchema.parse(response.json);
+      const body = readAnswer(readContactDetailAnswer, response.json);
       expect(body).toMatchObject({
         id: contact.id,
         email: contact.fields.email,
@@ -572,7 +579,7 @@ async function expectError(
 ) {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const [body] = apiErrorSchema.parse(response.json);
+  const [body] = readAnswer(readErrorAnswer, response.json);
   expect(body).toEqual({ statusCode: status, error: label, message: expect.stringMatching(message) });
 }
 

@@ -7,12 +7,12 @@ import {
 } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import {
-  allFieldsResponseSchema,
-  campaignsResponseSchema,
-  contactDetailSchema,
-  contactsPageSchemaFor,
+  readFieldsAnswer,
+  readCampaignsAnswer,
+  readContactDetailAnswer,
+  contactsPageReaderFor,
   endpointPath,
-  workspacesResponseSchema,
+  readWorkspacesAnswer,
 } from '../../../shared/contract';
 import {
   isRequestPurpose,
@@ -71,7 +71,7 @@ export function workspacesQuery() {
     queryKey: workspaceKeys.list(),
     queryFn: async ({ signal }) =>
       (
-        await apiGet(endpointPath('workspaces'), {}, workspacesResponseSchema, {
+        await apiGet(endpointPath('workspaces'), {}, readWorkspacesAnswer, {
           purpose: 'reference',
           signal,
         })
@@ -99,7 +99,7 @@ export async function fetchAllCampaigns(workspace: string, signal?: AbortSignal)
     const { data } = await apiGet(
       endpointPath('campaigns'),
       { workspace, page, display: CAMPAIGN_PAGE_SIZE },
-      campaignsResponseSchema,
+      readCampaignsAnswer,
       { purpose: 'reference', signal },
     );
     const before = campaigns.size;
@@ -123,15 +123,10 @@ export function allFieldsQuery(workspace: string) {
     queryFn: async ({ signal }) => {
       await afterPageArrives();
       return (
-        await apiGet(
-          endpointPath('workspaceFields', { workspace_id: workspace }),
-          {},
-          allFieldsResponseSchema,
-          {
-            purpose: 'reference',
-            signal,
-          },
-        )
+        await apiGet(endpointPath('workspaceFields', { workspace_id: workspace }), {}, readFieldsAnswer, {
+          purpose: 'reference',
+          signal,
+        })
       ).data;
     },
     staleTime: REFERENCE_STALE_MS,
@@ -175,7 +170,7 @@ export function contactsPageQuery(
             const answer = apiGetServed(
               endpointPath('contacts'),
               contactsRequestParams(filters),
-              contactsPageSchemaFor({ page: filters.page, display: filters.display }),
+              contactsPageReaderFor({ page: filters.page, display: filters.display }),
               { ...request, signal },
             );
             if (request.purpose === 'page') pageArrival = answer.then(ignore, ignore);
@@ -215,7 +210,7 @@ export function contactQuery(id: string) {
   return queryOptions({
     queryKey: contactKeys.detail(id),
     queryFn: ({ signal }) =>
-      apiGet(endpointPath('contact', { contact_id: id }), {}, contactDetailSchema, {
+      apiGet(endpointPath('contact', { contact_id: id }), {}, readContactDetailAnswer, {
         purpose: 'detail',
         signal,
       }),
