@@ -45,6 +45,8 @@ export default defineConfig({
     // The server's CSP forbids inline scripts, so nothing may be inlined as a data: module.
     assetsInlineLimit: 0,
     sourcemap: false,
+    // Every browser the app supports preloads modules itself: no polyfill in the first load.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -1,5 +1,5 @@
 import { ContactsScreen, pageRange } from './support/contacts-screen';
-import { expect, test } from './support/fixtures';
+import { expect, expectConsoleErrors, test } from './support/fixtures';
 
 test.describe('the URL holds the view', () => {
   test('reloading restores filters, page and page size', async ({ page, api, workspaces }) => {
@@ -85,32 +85,37 @@ test.describe('the URL holds the view', () => {
     await expect(screen.engagement('Opened')).not.toBeChecked();
   });
 
-  test('an unknown workspace is dropped with a notice', async ({ page }) => {
-    const unknown = 'space_DoesNotExist0000000000000';
+  test.describe('unknown ids', () => {
+    // The bookmarked page is asked for at once; Mailstand answers an unknown id with a 400.
+    test.use(expectConsoleErrors(/Failed to load resource: the server responded with a status of 400/));
 
-    await page.goto(`/?workspace=${unknown}&stage=Replied`);
+    test('an unknown workspace is dropped with a notice', async ({ page }) => {
+      const unknown = 'space_DoesNotExist0000000000000';
 
-    await expect(
-      page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: unknown }),
-    ).toBeVisible();
-    await expect(page).not.toHaveURL(new RegExp(unknown));
-  });
+      await page.goto(`/?workspace=${unknown}&stage=Replied`);
 
-  test('an unknown campaign is dropped with a notice, the rest of the view stays', async ({
-    page,
-    api,
-    workspaces,
-  }) => {
-    const screen = new ContactsScreen(page);
-    const workspace = workspaces.large.id;
-    const unknown = 'camp_DoesNotExist00000000000000';
+      await expect(
+        page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: unknown }),
+      ).toBeVisible();
+      await expect(page).not.toHaveURL(new RegExp(unknown));
+    });
 
-    await page.goto(`/?workspace=${workspace}&campaign=${unknown}&stage=Replied`);
+    test('an unknown campaign is dropped with a notice, the rest of the view stays', async ({
+      page,
+      api,
+      workspaces,
+    }) => {
+      const screen = new ContactsScreen(page);
+      const workspace = workspaces.large.id;
+      const unknown = 'camp_DoesNotExist00000000000000';
 
-    await expect(
-      page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: unknown }),
-    ).toBeVisible();
-    await expect(page).toHaveURL(`/?workspace=${workspace}&stage=Replied`);
-    await screen.expectRange(pageRange(1, 100, await api.totalFound({ workspace, stage: 'Replied' })));
+      await page.goto(`/?workspace=${workspace}&campaign=${unknown}&stage=Replied`);
+
+      await expect(
+        page.getByRole('status').or(page.getByRole('alert')).filter({ hasText: unknown }),
+      ).toBeVisible();
+      await expect(page).toHaveURL(`/?workspace=${workspace}&stage=Replied`);
+      await screen.expectRange(pageRange(1, 100, await api.totalFound({ workspace, stage: 'Replied' })));
+    });
   });
 });

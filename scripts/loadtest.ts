@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { workspacesResponseSchema } from '../src/shared/contract';
+import { readAnswer, readWorkspacesAnswer } from '../src/shared/contract';
 import { parseEnv } from '../src/server/env';
 import { listen } from '../src/server/testing/listen';
 import { createSandboxApi, openSandboxDatabase } from '../src/server/sandbox';
@@ -91,7 +91,7 @@ function describe(result: LoadResult): string {
 
 async function largestWorkspace(base: string): Promise<string> {
   const response = await fetch(`${base}/api/workspaces`);
-  const workspaces = workspacesResponseSchema.parse(await response.json()).data;
+  const workspaces = readAnswer(readWorkspacesAnswer, await response.json()).data;
   const sized = await Promise.all(
     workspaces.map(async (workspace) => {
       const page = await fetch(`${base}/api/contacts?workspace=${workspace.id}&page=1&display=1`);

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
-import { workspacesResponseSchema } from '../src/shared/contract';
+import { readAnswer, readWorkspacesAnswer } from '../src/shared/contract';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/support/find-chromium';
 
 const OUTPUT = 'docs/screenshot.png';
@@ -71,7 +71,7 @@ async function startServer(): Promise<{ url: string; stop: () => void }> {
 /** The workspace a new visitor would want to see: the one with the most campaigns. */
 async function largestWorkspace(url: string): Promise<string> {
   const response = await fetch(`${url}/api/workspaces`);
-  const { data } = workspacesResponseSchema.parse(await response.json());
+  const { data } = readAnswer(readWorkspacesAnswer, await response.json());
   const largest = data.toSorted((a, b) => (b.campaign_count ?? 0) - (a.campaign_count ?? 0))[0];
   if (!largest) throw new Error('the server lists no workspaces');
   return largest.name;

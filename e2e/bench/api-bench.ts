@@ -1,4 +1,4 @@
-import { contactsPageSchema, MAX_DISPLAY } from '../../src/shared/contract';
+import { readAnswer, readContactsPageAnswer, MAX_DISPLAY } from '../../src/shared/contract';
 import { SANDBOX_AUTHORIZATION, timedGet, type Timed } from './http-client';
 import { processCpuMs } from './process-cpu';
 import type { Scenario } from './scenario';
@@ -115,13 +115,16 @@ export async function measureApi(
       // Finding the last page counts the matches: that request is part of the cold cost.
       const counted = ok(await direct(contactsQuery(scenario, combination.filters, 1, 1)), combination.name);
       firstMs += counted.ms;
-      const { total_found: total } = contactsPageSchema.parse(JSON.parse(counted.body.toString('utf8')));
+      const { total_found: total } = readAnswer(
+        readContactsPageAnswer,
+        JSON.parse(counted.body.toString('utf8')),
+      );
       page = Math.max(1, Math.ceil(total / MAX_DISPLAY));
     }
     const query = contactsQuery(scenario, combination.filters, page);
     const first = ok(await direct(query), combination.name);
     firstMs += first.ms;
-    const parsed = contactsPageSchema.parse(JSON.parse(first.body.toString('utf8')));
+    const parsed = readAnswer(readContactsPageAnswer, JSON.parse(first.body.toString('utf8')));
 
     const samples = {
       sandbox: [] as number[],

@@ -56,8 +56,6 @@ export type ScrollResult = {
 
 export type ThrottledResult = {
   cpuThrottling: number;
-  coldLoad: Summary;
-  coldLoad2000: Summary;
   filterChange: InteractionResult;
   nextPage: InteractionResult;
   lastPage: InteractionResult;
@@ -76,8 +74,6 @@ export type BrowserResult = {
   domAll: DomCount | null;
   heapAfterFirstPageMb: Summary;
   heapAfterTenPagesMb: Summary;
-  /** Bytes of script and style the browser received on a cold load, as served (compressed). */
-  firstLoadTransfer: { script: number; css: number };
 };
 
 type Probes = {
@@ -154,9 +150,9 @@ function deltaMs(before: Metrics, after: Metrics, name: string): number {
   return ((after[name] ?? 0) - (before[name] ?? 0)) * 1000;
 }
 
-type Session = { page: Page; cdp: CDPSession };
+export type Session = { page: Page; cdp: CDPSession };
 
-async function openPage(context: BrowserContext, cpuThrottling: number): Promise<Session> {
+export async function openPage(context: BrowserContext, cpuThrottling: number): Promise<Session> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottling });
@@ -186,22 +182,27 @@ async function settled(page: Page): Promise<void> {
   }
 }
 
-async function loadGrid(session: Session, url: string): Promise<number> {
+export async function loadGrid(session: Session, url: string): Promise<number> {
   await session.page.goto(url);
   await session.page.waitForFunction(() => (window.__bench?.firstRowsAt ?? 0) > 0, null, { timeout: 60_000 });
   await settled(session.page);
   return session.page.evaluate(() => window.__bench?.firstRowsAt ?? 0);
 }
 
-async function newContext(
+/** What a reverse proxy in front adds for a browser elsewhere on the network. */
+const REMOTE_CLIENT = { 'X-Forwarded-For': '192.0.2.10' };
+
+export async function newContext(
   browser: Browser,
   scenario: Scenario,
   allColumns: boolean,
+  remote = false,
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: VIEWPORT,
     locale: 'en-US',
     timezoneId: 'America/New_York',
+    ...(remote ? { extraHTTPHeaders: REMOTE_CLIENT } : {}),
   });
   // tsx compiles with esbuild's keepNames, which wraps functions in __name(): give serialized functions one.
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');
@@ -216,7 +217,7 @@ async function newContext(
   return context;
 }
 
-function gridUrl(baseUrl: string, scenario: Scenario, display: number): string {
+export function gridUrl(baseUrl: string, scenario: Scenario, display: number): string {
   const query = writeFilters({
     ...DEFAULT_FILTERS,
     workspace: scenario.workspace,
@@ -428,38 +429,6 @@ async function measureScroll(
   }
 }
 
-async function measureColdLoads(
-  browser: Browser,
-  url: string,
-  scenario: Scenario,
-  cpuThrottling: number,
-  runs: number,
-): Promise<{ load: Summary; transfer: { script: number; css: number } }> {
-  const loads: number[] = [];
-  let transfer = { script: 0, css: 0 };
-  for (let run = 0; run < runs; run++) {
-    // A new context per run: an empty HTTP cache, as on a first visit.
-    const context = await newContext(browser, scenario, false);
-    try {
-      const session = await openPage(context, cpuThrottling);
-      loads.push(await loadGrid(session, url));
-      transfer = await session.page.evaluate(() => {
-        const sizes = { script: 0, css: 0 };
-        for (const entry of performance.getEntriesByType('resource')) {
-          if (!(entry instanceof PerformanceResourceTiming)) continue;
-          const path = new URL(entry.name).pathname;
-          if (path.endsWith('.js')) sizes.script += entry.encodedBodySize;
-          if (path.endsWith('.css')) sizes.css += entry.encodedBodySize;
-        }
-        return sizes;
-      });
-    } finally {
-      await context.close();
-    }
-  }
-  return { load: summarize(loads), transfer };
-}
-
 async function measureHeap(
   browser: Browser,
   baseUrl: string,
@@ -514,18 +483,7 @@ export async function measureBrowser(options: {
     const throttled: ThrottledResult[] = [];
     let domDefault: DomCount | null = null;
     let domAll: DomCount | null = null;
-    let firstLoadTransfer = { script: 0, css: 0 };
     for (const rate of options.cpuThrottling) {
-      log(`  CPU ${rate}x: cold loads`);
-      const cold = await measureColdLoads(browser, gridUrl(baseUrl, scenario, 100), scenario, rate, runs);
-      const cold2000 = await measureColdLoads(
-        browser,
-        gridUrl(baseUrl, scenario, MAX_DISPLAY),
-        scenario,
-        rate,
-        runs,
-      );
-      if (rate === 1) firstLoadTransfer = cold.transfer;
       log(`  CPU ${rate}x: filter change, next page, last page`);
       const filterChange = await measureInteraction(browser, baseUrl, scenario, rate, runs, {
         click: (page) => page.getByRole('radio', { name: 'Interested', exact: true }).click(),
@@ -551,8 +509,6 @@ export async function measureBrowser(options: {
       }
       throttled.push({
         cpuThrottling: rate,
-        coldLoad: cold.load,
-        coldLoad2000: cold2000.load,
         filterChange,
         nextPage,
         lastPage,
@@ -571,7 +527,6 @@ export async function measureBrowser(options: {
       domAll,
       heapAfterFirstPageMb: heap.first,
       heapAfterTenPagesMb: heap.tenth,
-      firstLoadTransfer,
     };
   } finally {
     await browser.close();

@@ -13,12 +13,13 @@ import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright';
 import { columnLayoutStorageKey } from '../../src/features/contacts/columns/column-layout';
 import {
-  allFieldsResponseSchema,
+  readAnswer,
+  readFieldsAnswer,
   CAMPAIGN_TIMESTAMP_FIELDS,
   CONTACT_FIELDS,
-  contactsPageSchema,
+  readContactsPageAnswer,
   CUSTOM_FIELD_PATTERN,
-  workspacesResponseSchema,
+  readWorkspacesAnswer,
 } from '../../src/shared/contract';
 import { parseCsv } from '../support/csv-file';
 import { CHROMIUM_ARGS, findChromium } from '../support/find-chromium';
@@ -29,11 +30,11 @@ const allColumns = process.argv.includes('--all-columns');
 const HEAP_SAMPLE_MS = 50;
 
 async function largestWorkspace(): Promise<{ id: string; name: string; total: number }> {
-  const { data } = workspacesResponseSchema.parse(await (await fetch(`${baseUrl}/api/workspaces`)).json());
+  const { data } = readAnswer(readWorkspacesAnswer, await (await fetch(`${baseUrl}/api/workspaces`)).json());
   const sized = await Promise.all(
     data.map(async (workspace) => {
       const url = `${baseUrl}/api/contacts?workspace=${workspace.id}&page=1&display=1`;
-      const page = contactsPageSchema.parse(await (await fetch(url)).json());
+      const page = readAnswer(readContactsPageAnswer, await (await fetch(url)).json());
       return { id: workspace.id, name: workspace.name, total: page.total_found };
     }),
   );
@@ -44,7 +45,8 @@ async function largestWorkspace(): Promise<{ id: string; name: string; total: nu
 
 /** A stored column layout that shows every field of the workspace. */
 async function everyColumnLayout(workspace: string): Promise<string> {
-  const fields = allFieldsResponseSchema.parse(
+  const fields = readAnswer(
+    readFieldsAnswer,
     await (await fetch(`${baseUrl}/api/workspaces/${workspace}/all-fields`)).json(),
   );
   const ids = [

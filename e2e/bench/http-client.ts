@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { z } from 'zod';
+import { readAnswer, type AnswerReader } from '../../src/shared/contract';
 import { SANDBOX_API_KEY } from '../../src/server/sandbox';
 
 export type Timed = { ms: number; status: number; bytes: number; encoding: string; body: Buffer };
@@ -33,11 +33,11 @@ export function timedGet(url: string, headers: Record<string, string> = {}): Pro
   });
 }
 
-/** GET from the sandbox API directly, parsed with the contract's schema. */
+/** GET from the sandbox API directly, read with the contract's reader. */
 export async function sandboxGet<T>(
   baseUrl: string,
   pathAndQuery: string,
-  schema: z.core.$ZodType<T>,
+  read: AnswerReader<T>,
 ): Promise<T> {
   const response = await timedGet(`${baseUrl}/sandbox-api${pathAndQuery}`, {
     Authorization: SANDBOX_AUTHORIZATION,
@@ -45,7 +45,7 @@ export async function sandboxGet<T>(
   if (response.status !== 200) {
     throw new Error(`GET ${pathAndQuery} answered ${response.status}: ${response.body.toString('utf8')}`);
   }
-  return z.parse(schema, JSON.parse(response.body.toString('utf8')));
+  return readAnswer(read, JSON.parse(response.body.toString('utf8')));
 }
 
 export function closeConnections(): void {

@@ -1,5 +1,6 @@
 import type { ApiResult } from './api-bench';
 import type { BrowserResult, InteractionResult, ScrollResult } from './browser-bench';
+import type { ColdLoadResult, LoadResult } from './load-bench';
 import type { BundleSize } from './bundle-size';
 import type { Summary } from './stats';
 import type { TargetCheck } from './targets';
@@ -122,13 +123,47 @@ function scrollRows(name: string, result: ScrollResult): string[][] {
   ];
 }
 
+function coldLoadRows(name: string, result: ColdLoadResult): string[][] {
+  return [
+    [`${name}: first rows (ms)`, ...spread(result.firstRows)],
+    [`${name}: long tasks > 50 ms before first rows`, ...spread(result.longTasks, 0)],
+    [`${name}: longest of them (ms)`, ...spread(result.longestTask)],
+    [
+      `${name}: KB received by first rows`,
+      ...[result.bytesToFirstRows.median, result.bytesToFirstRows.min, result.bytesToFirstRows.max].map(kb),
+    ],
+    [
+      `${name}: KB received once settled`,
+      ...[result.bytesSettled.median, result.bytesSettled.min, result.bytesSettled.max].map(kb),
+    ],
+  ];
+}
+
+export function loadTable(loads: LoadResult[], runs: number): string {
+  const rows: string[][] = [];
+  for (const load of loads) {
+    const x = `${load.cpuThrottling}x`;
+    rows.push(
+      [`${x} cold load to first rows, display=100 (ms)`, ...spread(load.hundred)],
+      ...coldLoadRows(`${x} display=2000, loopback`, load.loopback),
+      ...coldLoadRows(`${x} display=2000, remote client`, load.remote),
+      ...(load.floor ? coldLoadRows(`${x} floor (static JSON, minimal table)`, load.floor) : []),
+      [
+        `${x} script / CSS received on a cold load, as served (KB)`,
+        `${kb(load.firstLoadTransfer.script)} / ${kb(load.firstLoadTransfer.css)}`,
+        '',
+        '',
+      ],
+    );
+  }
+  return table([`cold loads (${runs} runs)`, 'median', 'min', 'max'], rows);
+}
+
 export function browserTable(result: BrowserResult): string {
   const rows: string[][] = [];
   for (const throttled of result.throttled) {
     const x = `${throttled.cpuThrottling}x`;
     rows.push(
-      [`${x} cold load to first rows, display=100 (ms)`, ...spread(throttled.coldLoad)],
-      [`${x} cold load to first rows, display=2000 (ms)`, ...spread(throttled.coldLoad2000)],
       ...interactionRows(`${x} filter change`, throttled.filterChange),
       ...interactionRows(`${x} next page`, throttled.nextPage),
       ...interactionRows(`${x} last page`, throttled.lastPage),
@@ -152,12 +187,6 @@ export function browserTable(result: BrowserResult): string {
     ...dom('every column', result.domAll),
     ['JS heap after the first page of 2000 (MB)', ...spread(result.heapAfterFirstPageMb)],
     ['JS heap after 10 pages of 2000 (MB)', ...spread(result.heapAfterTenPagesMb)],
-    [
-      'script / CSS received on a cold load, as served (KB)',
-      `${kb(result.firstLoadTransfer.script)} / ${kb(result.firstLoadTransfer.css)}`,
-      '',
-      '',
-    ],
   );
   return table([`browser (Chromium ${result.chromium}, ${result.runs} runs)`, 'median', 'min', 'max'], rows);
 }

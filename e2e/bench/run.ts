@@ -7,7 +7,7 @@
  *   npm run bench                        100,000 contacts: API and browser (a few minutes)
  *   npm run bench -- --full              also the API at 1,000,000 contacts (BENCH_1M=1 does the same;
  *                                        the first run seeds that database, a few minutes more)
- *   npm run bench -- --only=api|browser  one part
+ *   npm run bench -- --only=api|load|browser  one part (load: cold loads against the floor)
  *   npm run bench -- --runs=5 --api-runs=20 --label=before --baseline=bench-results/before.json
  *
  * BENCH_DB_DIR (default .data/bench) keeps the seeded databases between runs; BENCH_PORT (default
@@ -23,8 +23,10 @@ import { measureApi, type ApiResult } from './api-bench';
 import { buildApp, startAppServer, type AppServer } from './app-server';
 import { measureBrowser } from './browser-bench';
 import { measureBundle } from './bundle-size';
+import { buildFloor, startFloorServer } from './floor-server';
+import { measureLoads } from './load-bench';
 import { closeConnections } from './http-client';
-import { apiTable, browserTable, bundleTable, targetsMarkdown, targetsTable } from './report';
+import { apiTable, browserTable, bundleTable, loadTable, targetsMarkdown, targetsTable } from './report';
 import { findScenario } from './scenario';
 import { checkTargets, type BenchResults, type TargetCheck } from './targets';
 
@@ -52,15 +54,17 @@ function count(name: string, text: string, minimum: number): number {
 // Fewer than 5 runs is for trying the benchmark out, not for figures.
 const runs = count('runs', args.runs, 1);
 const apiRuns = count('api-runs', args['api-runs'], 5);
-if (args.only !== undefined && args.only !== 'api' && args.only !== 'browser') {
-  throw new Error('--only takes "api" or "browser".');
+if (args.only !== undefined && !['api', 'browser', 'load'].includes(args.only)) {
+  throw new Error('--only takes "api", "browser" or "load".');
 }
-const measureApiPart = args.only !== 'browser';
-const measureBrowserPart = args.only !== 'api';
+const measureApiPart = args.only === undefined || args.only === 'api';
+const measureLoadPart = args.only === undefined || args.only === 'load';
+const measureBrowserPart = args.only === undefined || args.only === 'browser';
 const dbDir = path.resolve(root, process.env.BENCH_DB_DIR ?? '.data/bench');
 const port = Number(process.env.BENCH_PORT ?? 0);
 const outDir = path.join(root, 'bench-results');
 const dist = path.join(outDir, 'dist');
+const floorDist = path.join(outDir, 'floor');
 
 async function withServer<T>(contacts: number, work: (server: AppServer) => Promise<T>): Promise<T> {
   log(`\nStarting the server on a sandbox of ${contacts.toLocaleString('en-US')} contacts...`);
@@ -77,6 +81,30 @@ async function withServer<T>(contacts: number, work: (server: AppServer) => Prom
   } finally {
     closeConnections();
     await server.stop();
+  }
+}
+
+/** The cold loads, with the floor page built from the same 2000 rows and served beside the app. */
+async function measureColdLoads(server: AppServer) {
+  const scenario = await findScenario(server.url);
+  const query = `workspace=${encodeURIComponent(scenario.workspace)}&page=1&display=2000`;
+  const page = await fetch(`${server.url}/api/contacts?${query}`);
+  if (!page.ok) throw new Error(`The floor's page could not be read: HTTP ${page.status}.`);
+  log('\nBuilding the floor page into bench-results/floor...');
+  await buildFloor(root, floorDist, await page.text());
+  const floor = await startFloorServer(floorDist);
+  try {
+    log(`Cold loads, ${runs} runs each:`);
+    return await measureLoads({
+      baseUrl: server.url,
+      floorUrl: floor.url,
+      scenario,
+      runs,
+      cpuThrottling: [1, 4],
+      log,
+    });
+  } finally {
+    await floor.stop();
   }
 }
 
@@ -125,9 +153,10 @@ async function main(): Promise<void> {
   const bundle = await measureBundle(dist);
   log(bundleTable(bundle));
 
-  const results: BenchResults = { bundle, api100k: null, api1m: null, browser: null };
+  const results: BenchResults = { bundle, api100k: null, api1m: null, browser: null, loads: null };
   await withServer(100_000, async (server) => {
     if (measureApiPart) results.api100k = await apiAt(server, 100_000);
+    if (measureLoadPart) results.loads = await measureColdLoads(server);
     if (measureBrowserPart) {
       log(`\nBrowser, ${runs} runs each:`);
       results.browser = await measureBrowser({
@@ -150,6 +179,7 @@ async function main(): Promise<void> {
   if (results.api100k)
     log(`${apiTable(results.api100k)}\n(100,000 contacts; times in ms; proxy = through /api)\n`);
   if (results.api1m) log(`${apiTable(results.api1m)}\n(1,000,000 contacts)\n`);
+  if (results.loads) log(`${loadTable(results.loads, runs)}\n`);
   if (results.browser) log(`${browserTable(results.browser)}\n`);
   log(targetsTable(targets, baseline));
 

@@ -1,8 +1,8 @@
 import {
-  allFieldsResponseSchema,
-  campaignsResponseSchema,
-  contactsPageSchema,
-  workspacesResponseSchema,
+  readFieldsAnswer,
+  readCampaignsAnswer,
+  readContactsPageAnswer,
+  readWorkspacesAnswer,
 } from '../../src/shared/contract';
 import { withCustomFieldColumns } from '../../src/features/contacts/table/columns';
 import { sandboxGet } from './http-client';
@@ -24,13 +24,13 @@ export type Scenario = {
 export const COMMON_SEARCH = 'gmail';
 
 export async function findScenario(baseUrl: string): Promise<Scenario> {
-  const { data: workspaces } = await sandboxGet(baseUrl, '/workspaces', workspacesResponseSchema);
+  const { data: workspaces } = await sandboxGet(baseUrl, '/workspaces', readWorkspacesAnswer);
   let best: { id: string; contacts: number } | null = null;
   for (const workspace of workspaces) {
     const page = await sandboxGet(
       baseUrl,
       `/contacts?workspace=${encodeURIComponent(workspace.id)}&page=1&display=1`,
-      contactsPageSchema,
+      readContactsPageAnswer,
     );
     if (best === null || page.total_found > best.contacts)
       best = { id: workspace.id, contacts: page.total_found };
@@ -40,7 +40,7 @@ export async function findScenario(baseUrl: string): Promise<Scenario> {
   const { data: campaigns } = await sandboxGet(
     baseUrl,
     `/campaigns?workspace=${workspace}&page=1&display=100`,
-    campaignsResponseSchema,
+    readCampaignsAnswer,
   );
   const campaign = [...campaigns].sort((a, b) => (b.contacts ?? 0) - (a.contacts ?? 0))[0];
   if (campaign === undefined) throw new Error(`Workspace ${best.id} has no campaigns.`);
@@ -48,11 +48,11 @@ export async function findScenario(baseUrl: string): Promise<Scenario> {
   const middle = await sandboxGet(
     baseUrl,
     `/contacts?workspace=${workspace}&page=${Math.ceil(best.contacts / 2)}&display=1`,
-    contactsPageSchema,
+    readContactsPageAnswer,
   );
   const rareSearch = middle.data[0]?.email;
   if (!rareSearch) throw new Error('The contact in the middle of the list has no email.');
-  const fields = await sandboxGet(baseUrl, `/workspaces/${workspace}/all-fields`, allFieldsResponseSchema);
+  const fields = await sandboxGet(baseUrl, `/workspaces/${workspace}/all-fields`, readFieldsAnswer);
   return {
     workspace: best.id,
     contacts: best.contacts,

@@ -1,6 +1,7 @@
 import type { ApiResult } from './api-bench';
 import type { BrowserResult, InteractionResult, ScrollResult, ThrottledResult } from './browser-bench';
 import type { BundleSize } from './bundle-size';
+import type { LoadResult } from './load-bench';
 import type { Summary } from './stats';
 
 /** Everything one benchmark run measured; a part is null when it was not run. */
@@ -9,6 +10,7 @@ export type BenchResults = {
   api100k: ApiResult | null;
   api1m: ApiResult | null;
   browser: BrowserResult | null;
+  loads: LoadResult[] | null;
 };
 
 export type Verdict = 'pass' | 'miss' | 'n/a';
@@ -28,6 +30,9 @@ export type TargetCheck = {
 /** Frame times are whole display frames at 60 Hz: one frame is 16.67 ms, two are 33.33 ms. */
 const ONE_FRAME = 16.7;
 const TWO_FRAMES = 33.4;
+/** A cold load's first rows may take this much longer than the floor's, measured in the same run. */
+const FLOOR_FACTOR = 1.1;
+
 /** "With every column shown, within 1.5x" of the same targets. */
 const ALL_COLUMNS_FACTOR = 1.5;
 
@@ -100,6 +105,46 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
         '0 in every run',
       ),
     );
+  }
+  for (const load of results.loads ?? []) {
+    const x = `${load.cpuThrottling}x`;
+    const floor = load.floor?.firstRows.median;
+    const limit = floor === undefined ? Number.NaN : Math.round(floor * FLOOR_FACTOR);
+    const target = floor === undefined ? 'floor × 1.1' : `≤ ${limit} ms (floor × 1.1)`;
+    checks.push(
+      check(
+        `Cold load of 2000 rows to first rows, ${x}, loopback`,
+        fromSummary(load.loopback.firstRows),
+        'ms',
+        limit,
+        target,
+      ),
+      check(
+        `Cold load of 2000 rows to first rows, ${x}, remote client`,
+        fromSummary(load.remote.firstRows),
+        'ms',
+        limit,
+        target,
+      ),
+    );
+    if (load.cpuThrottling === 1) {
+      checks.push(
+        check(
+          'Long tasks > 50 ms before first rows, 1x, loopback',
+          single(load.loopback.longTasks.max),
+          '',
+          0,
+          '0 in every run',
+        ),
+        check(
+          'Long tasks > 50 ms before first rows, 1x, remote client',
+          single(load.remote.longTasks.max),
+          '',
+          0,
+          '0 in every run',
+        ),
+      );
+    }
   }
   checks.push(
     check('Filter change, response to painted, 1x', interaction(x1?.filterChange), 'ms', 30, '≤ 30 ms'),

@@ -1,9 +1,10 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import { z } from 'zod';
 import {
-  campaignsResponseSchema,
-  contactsPageSchema,
-  workspacesResponseSchema,
+  readAnswer,
+  type AnswerReader,
+  readCampaignsAnswer,
+  readContactsPageAnswer,
+  readWorkspacesAnswer,
   type Campaign,
   type ContactsPage,
   type Stage,
@@ -49,7 +50,7 @@ export class SandboxApi {
   constructor(private readonly request: APIRequestContext) {}
 
   async workspaces(): Promise<Workspace[]> {
-    return (await this.get('/api/workspaces', {}, workspacesResponseSchema)).data;
+    return (await this.get('/api/workspaces', {}, readWorkspacesAnswer)).data;
   }
 
   /** Every campaign of a workspace, paged through like the app's picker does. */
@@ -57,29 +58,21 @@ export class SandboxApi {
     const display = 100;
     const all: Campaign[] = [];
     for (let page = 1; ; page += 1) {
-      const { data } = await this.get(
-        '/api/campaigns',
-        { workspace, page, display },
-        campaignsResponseSchema,
-      );
+      const { data } = await this.get('/api/campaigns', { workspace, page, display }, readCampaignsAnswer);
       all.push(...data);
       if (data.length < display) return all;
     }
   }
 
   async contacts({ page = 1, display = DEFAULT_DISPLAY, ...filters }: ContactsQuery): Promise<ContactsPage> {
-    return this.get('/api/contacts', { ...filters, page, display }, contactsPageSchema);
+    return this.get('/api/contacts', { ...filters, page, display }, readContactsPageAnswer);
   }
 
   async totalFound(query: ContactsQuery): Promise<number> {
     return (await this.contacts({ ...query, display: 1 })).total_found;
   }
 
-  private async get<T>(
-    path: string,
-    params: Record<string, QueryValue>,
-    schema: z.core.$ZodType<T>,
-  ): Promise<T> {
+  private async get<T>(path: string, params: Record<string, QueryValue>, read: AnswerReader<T>): Promise<T> {
     const search = queryString(params);
     let response = await this.request.get(`${path}?${search}`);
     // Only the rate-limited server answers 429, and the app shares its key: wait as asked, like the app.
@@ -89,7 +82,7 @@ export class SandboxApi {
       response = await this.request.get(`${path}?${search}`);
     }
     expect(response.status(), `GET ${path}?${search}: ${await response.text()}`).toBe(200);
-    return z.parse(schema, await response.json());
+    return readAnswer(read, await response.json());
   }
 }
 

@@ -4,19 +4,21 @@ import {
   CUSTOM_FIELD_PATTERN,
   FormTally,
   RATE_LIMIT,
-  allFieldsResponseSchema,
-  campaignSchema,
-  fieldSchema,
+  readFieldsAnswer,
+  CAMPAIGN_FIELDS,
+  FIELD_FIELDS,
   formOf,
   isRecord,
   readContactDetail,
   readContactsPage,
   readCount,
   readTimestamp,
-  workspaceSchema,
-  workspacesResponseSchema,
-  campaignsResponseSchema,
+  WORKSPACE_FIELDS,
+  readWorkspacesAnswer,
+  readCampaignsAnswer,
   parseRetryAfter,
+  describeReadFailure,
+  type AnswerReader,
   type FormCount,
 } from '../../src/shared/contract';
 import { documentedExample, type ExampleName } from '../../src/shared/contract/examples';
@@ -182,12 +184,7 @@ function answerProblem(answer: Answer): string | null {
 function listReport(
   request: string,
   answer: Answer,
-  schema: {
-    safeParse(value: unknown): {
-      success: boolean;
-      error?: { issues: readonly { path: PropertyKey[]; message: string }[] };
-    };
-  },
+  read: AnswerReader<unknown>,
   documented: ReadonlySet<string>,
   timestamps: ReadonlySet<string> = new Set(),
 ): EndpointReport {
@@ -204,10 +201,8 @@ function listReport(
   });
   let problem = early;
   if (problem === null) {
-    const result = schema.safeParse(structuredClone(answer.body));
-    const issue = result.error?.issues[0];
-    if (!result.success)
-      problem = issue ? `${issue.path.join('.')}: ${issue.message}` : 'it did not match the contract';
+    const result = read(structuredClone(answer.body));
+    if (!result.ok) problem = describeReadFailure(result);
   }
   return endpointReport(request, answer, tally, documented, {
     readable: problem === null,
@@ -291,8 +286,8 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveRepor
     listReport(
       'GET /workspaces',
       workspacesAnswer,
-      workspacesResponseSchema,
-      new Set([...Object.keys(workspaceSchema.shape), ...exampleFields('workspaces-list')]),
+      readWorkspacesAnswer,
+      new Set([...WORKSPACE_FIELDS, ...exampleFields('workspaces-list')]),
     ),
   );
   const workspaces =
@@ -322,8 +317,8 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveRepor
     listReport(
       'GET /campaigns?display=100',
       campaignsAnswer,
-      campaignsResponseSchema,
-      new Set([...Object.keys(campaignSchema.shape), ...exampleFields('campaigns-list')]),
+      readCampaignsAnswer,
+      new Set([...CAMPAIGN_FIELDS, ...exampleFields('campaigns-list')]),
       new Set(['created']),
     ),
   );
@@ -342,8 +337,8 @@ export async function runLiveCheck(options: LiveCheckOptions): Promise<LiveRepor
     listReport(
       'GET /workspaces/{id}/all-fields',
       fieldsAnswer,
-      allFieldsResponseSchema,
-      new Set([...Object.keys(fieldSchema.shape), ...exampleFields('all-fields')]),
+      readFieldsAnswer,
+      new Set([...FIELD_FIELDS, ...exampleFields('all-fields')]),
     ),
   );
 

@@ -1,14 +1,11 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { PreferencesControl } from '../features/preferences/preferences-control';
 import { SessionBadge } from '../features/session/session-badge';
 import { ErrorBoundary } from './error-boundary';
-import { createQueryClient } from './query-client';
 import { CurrentScreen, ScreenNav } from './screens';
 
-export function App() {
-  // One client for the page's lifetime; a state initializer survives re-renders and StrictMode.
-  const [queryClient] = useState(createQueryClient);
+/** `queryClient` is made before React mounts, so that the first page can be asked for at once. */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>

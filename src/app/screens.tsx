@@ -13,7 +13,7 @@ const campaignsOverview = lazyFeature(() =>
 
 type Screen = 'contacts' | 'campaigns';
 
-function screenOf(pathname: string): Screen {
+export function screenOf(pathname: string): Screen {
   return pathname.replace(/\/+$/, '') === OVERVIEW_PATH ? 'campaigns' : 'contacts';
 }
 

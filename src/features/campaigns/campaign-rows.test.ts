@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { campaignsResponseSchema } from '../../shared/contract';
+import { readAnswer, readCampaignsAnswer } from '../../shared/contract';
 import { documentedExample } from '../../shared/contract/examples';
 import { campaignRow, formatRate, sortRows, statusesOf, unreadableNotice } from './campaign-rows';
 
 function rowsOf(data: unknown[]) {
-  return campaignsResponseSchema.parse({ status: 'ok', data }).data.map(campaignRow);
+  return readAnswer(readCampaignsAnswer, { status: 'ok', data }).data.map(campaignRow);
 }
 
 const base = {
@@ -19,7 +19,9 @@ const base = {
 
 describe('campaign rows', () => {
   it("reads Mailstand's documented example with rates from the counts", () => {
-    const [first] = campaignsResponseSchema.parse(documentedExample('campaigns-list')).data.map(campaignRow);
+    const [first] = readAnswer(readCampaignsAnswer, documentedExample('campaigns-list')).data.map(
+      campaignRow,
+    );
     expect(first).toMatchObject({ name: 'Campaign One', contacts: 33, emailed: 32, open_rate: 28 / 32 });
     expect(formatRate(first?.open_rate ?? null)).toBe('87.5%');
   });

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { describeApiError } from './api/api-client';
@@ -14,6 +14,7 @@ import { useMediaQuery } from '../../lib/use-media-query';
 import { ContactsResults } from './results/contacts-results';
 import { LoadingFrame } from './results/loading-frame';
 import { RetryWait } from './results/retry-wait';
+import type { WorkspaceRef } from './results/workspace-ref';
 import { SavedViews } from '../views/saved-views';
 
 /** The contact browser: the sidebar's filters and, beside it, the state of the list they select. */
@@ -22,6 +23,13 @@ export function ContactsView() {
   const workspaces = useQuery(workspacesQuery());
   const workspaceList = workspaces.data ?? null;
   const workspace = workspaceList?.find((candidate) => candidate.id === filters.workspace) ?? null;
+  // The address's workspace, trusted while the list is on its way: its rows need not wait for it.
+  const listPending = workspaceList === null && !workspaces.isError;
+  const addressWorkspace = useMemo<WorkspaceRef | null>(
+    () => (listPending && filters.workspace !== null ? { id: filters.workspace, name: null } : null),
+    [listPending, filters.workspace],
+  );
+  const shownWorkspace = workspace ?? addressWorkspace;
   const campaigns = useQuery({ ...campaignsQuery(workspace?.id ?? ''), enabled: workspace !== null });
   const campaign = campaigns.data?.find((candidate) => candidate.id === filters.campaign) ?? null;
   // Stage counts wait for the table's own page (observed here, fetched by the results below).
@@ -41,15 +49,15 @@ export function ContactsView() {
     content = (
       <ErrorPanel title={problem.title} message={problem.message} onRetry={() => void workspaces.refetch()} />
     );
-  } else if (workspaceList === null) {
+  } else if (shownWorkspace === null && workspaceList === null) {
     content = (
       <LoadingFrame>
         <RetryWait error={workspaces.failureReason} />
       </LoadingFrame>
     );
-  } else if (workspaceList.length === 0) {
+  } else if (workspaceList?.length === 0) {
     content = <MessagePanel title="This Mailstand account has no workspaces yet." />;
-  } else if (workspace === null) {
+  } else if (shownWorkspace === null) {
     content = <MessagePanel title="Choose a workspace to see its contacts." />;
   } else if (filters.campaign !== null && campaigns.isError) {
     const problem = describeApiError(campaigns.error);
@@ -60,9 +68,9 @@ export function ContactsView() {
     content = (
       <ContactsResults
         // Selection, sorting and a running export belong to one workspace.
-        key={workspace.id}
+        key={shownWorkspace.id}
         filters={filters}
-        workspace={workspace}
+        workspace={shownWorkspace}
         campaign={campaign}
         campaignReady={filters.campaign === null || campaign !== null}
         setFilters={setFilters}

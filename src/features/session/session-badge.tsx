@@ -1,9 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { boolean, nullable, object, safeParse, string } from 'zod/mini';
 import { Button } from '../../components/ui/button';
-import { SESSION_PATH, SIGN_OUT_PATH } from '../../shared/contract';
-
-const sessionSchema = object({ user: nullable(string()), canSignOut: boolean() });
+import { SESSION_PATH, SIGN_OUT_PATH, readSessionAnswer } from '../../shared/contract';
 
 /** Who is signed in; without an access gate nobody is, and the badge stays empty. */
 export function sessionQuery() {
@@ -11,8 +8,8 @@ export function sessionQuery() {
     queryKey: ['session'],
     queryFn: async ({ signal }) => {
       const response = await fetch(SESSION_PATH, { signal, headers: { Accept: 'application/json' } });
-      const parsed = safeParse(sessionSchema, response.ok ? await response.json() : null);
-      return parsed.success ? parsed.data : { user: null, canSignOut: false };
+      const parsed = readSessionAnswer(response.ok ? await response.json() : null);
+      return parsed.ok ? parsed.value : { user: null, canSignOut: false };
     },
     staleTime: Infinity,
     retry: false,

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiErrorSchema } from '../../shared/contract';
+import { readErrorAnswer } from '../../shared/contract';
 import {
   readSavedView,
   viewPath,
@@ -51,8 +51,8 @@ async function request(method: string, path: string, body?: unknown): Promise<un
     // Not JSON: said below in words.
   }
   if (!response.ok) {
-    const problem = apiErrorSchema.safeParse(json);
-    const message = problem.success ? problem.data[0]?.message : undefined;
+    const problem = readErrorAnswer(json);
+    const message = problem.ok ? problem.value[0]?.message : undefined;
     throw new ViewsError(
       message ?? `The server answered ${response.status} without saying why.`,
       response.status,

@@ -1,7 +1,7 @@
 import {
-  apiErrorSchema,
   ERROR_LABELS,
   parseRetryAfter,
+  readErrorAnswer,
   RATE_LIMIT,
   type RequestPurpose,
 } from '../../shared/contract';
@@ -176,7 +176,7 @@ function isRateLimited(answer: UpstreamAnswer): boolean {
   } catch {
     return true;
   }
-  const parsed = apiErrorSchema.safeParse(body);
-  const label = parsed.success ? parsed.data[0]?.error : undefined;
+  const parsed = readErrorAnswer(body);
+  const label = parsed.ok ? parsed.value[0]?.error : undefined;
   return label !== ERROR_LABELS.outOfCredits;
 }

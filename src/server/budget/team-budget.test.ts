@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  readAnswer,
   AGE_HEADER,
   BUDGET_WAIT_HEADER,
   PURPOSE_HEADER,
   RATE_LIMIT,
   STAGES,
-  workspacesResponseSchema,
+  readWorkspacesAnswer,
   type RequestPurpose,
 } from '../../shared/contract';
 import { parseEnv } from '../env';
@@ -113,7 +114,7 @@ async function get(
 
 async function workspaceIds(server: RunningServer): Promise<string[]> {
   const answer = await get(server, 'ana', '/workspaces', 'reference');
-  return workspacesResponseSchema.parse(JSON.parse(answer.body)).data.map((workspace) => workspace.id);
+  return readAnswer(readWorkspacesAnswer, JSON.parse(answer.body)).data.map((workspace) => workspace.id);
 }
 
 function percentile(values: readonly number[], fraction: number): number {

@@ -72,11 +72,11 @@ describe('forwarding an allowed call', () => {
       const chunks: Buffer[] = [];
       for await (const chunk of response) chunks.push(Buffer.from(chunk));
       expect(response.headers['content-encoding']).toBe(encoding);
-      // Compressed bodies are streamed in chunks; an identity body keeps the upstream's length.
-      expect(response.headers['content-length']).toBe(encoding ? undefined : String(body.length));
+      const received = Buffer.concat(chunks);
+      expect(response.headers['content-length']).toBe(String(received.length));
       expect(response.headers['cache-control']).toBe('no-store');
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-      expect(decode(Buffer.concat(chunks)).toString()).toBe(body);
+      expect(decode(received).toString()).toBe(body);
     }
   });
 

@@ -5,7 +5,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AGE_HEADER, BUDGET_WAIT_HEADER } from '../../shared/contract';
 import { createKeyBudget, type BudgetConfig } from '../budget/key-budget';
 import { WaitTooLong } from '../budget/upstream-scheduler';
-import { encodeStream, negotiateEncoding, worthCompressing } from '../http/content-encoding';
+import { answerEncoding, compressedCopy } from '../http/content-encoding';
 import { errorResponse } from '../http/json-response';
 import { routeApiRequest } from './api-route';
 import { errorCode, type Upstream } from './upstream';
@@ -21,9 +21,6 @@ export interface ApiProxyOptions {
 /** `user` is set by the access gate: whom the request is for, for turns in the key's budget. */
 export type ProxyEnv = { Bindings: HttpBindings; Variables: { user?: string } };
 type ProxyContext = Context<ProxyEnv>;
-
-/** Below this size compression costs more than it saves. */
-const MIN_COMPRESSED_SIZE = 1024;
 
 /**
  * `/api/*`: lets through only the allowed calls (decided on the raw request line), asks the
@@ -63,14 +60,13 @@ export function createApiProxy({ upstream, timeoutMs, budget: config, log }: Api
       };
       if (answer.ageMs !== null) headers[AGE_HEADER] = String(Math.floor(answer.ageMs / 1000));
       const status = answer.status as ContentfulStatusCode;
-      const compression =
-        answer.body.length < MIN_COMPRESSED_SIZE ||
-        !worthCompressing(incoming.socket.remoteAddress, incoming.headers)
-          ? 'identity'
-          : negotiateEncoding(incoming.headers['accept-encoding']);
+      const compression = answerEncoding(answer.body, incoming.headers['accept-encoding'], {
+        remoteAddress: incoming.socket.remoteAddress,
+        headers: incoming.headers,
+      });
       if (compression === 'identity') return c.body(answer.body, status, headers);
       headers['Content-Encoding'] = compression;
-      return c.body(encodeStream(new Blob([answer.body]).stream(), compression), status, headers);
+      return c.body(await compressedCopy(answer.body, compression), status, headers);
     } catch (error) {
       // A browser that went away is owed no answer, and the log no line about one.
       if (browser.aborted) return new Response(null, { status: 499 });

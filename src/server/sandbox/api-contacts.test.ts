@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_FIELDS, ENGAGEMENT_FILTERS, STAGES, contactsPageSchema } from '../../shared/contract';
+import {
+  readAnswer,
+  CONTACT_FIELDS,
+  ENGAGEMENT_FILTERS,
+  STAGES,
+  readContactsPageAnswer,
+} from '../../shared/contract';
 import { HUMAN_TIME_FIELDS, isHumanTimeField } from './contact-fields';
 import { parseContactsQuery } from './contacts-query';
 import { createSandboxQueries } from './queries';
@@ -165,7 +171,9 @@ describe('GET /contacts', () => {
   it('ignores parameters it does not know, and their repetition', async () => {
     const response = await server.get(`${contactsPath({ workspace: acme.id }, 1, 5)}&sort=email&x=1&x=2`);
     expect(response.status).toBe(200);
-    expect(contactsPageSchema.parse(response.json).total_found).toBe(expected({ workspace: acme.id }).length);
+    expect(readAnswer(readContactsPageAnswer, response.json).total_found).toBe(
+      expected({ workspace: acme.id }).length,
+    );
   });
 
   it('returns at most 2000 rows a page', async () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  readAnswer,
   CONTACT_FIELDS,
-  allFieldsResponseSchema,
-  campaignsResponseSchema,
-  contactDetailSchema,
-  workspacesResponseSchema,
+  readFieldsAnswer,
+  readCampaignsAnswer,
+  readContactDetailAnswer,
+  readWorkspacesAnswer,
 } from '../../shared/contract';
 import {
   TIMESTAMPS,
@@ -22,7 +23,7 @@ const { server } = useSandboxUnderTest();
 
 describe('GET /workspaces', () => {
   it('lists the three workspaces with their campaign counts', async () => {
-    const body = workspacesResponseSchema.parse((await server.get('/workspaces')).json);
+    const body = readAnswer(readWorkspacesAnswer, (await server.get('/workspaces')).json);
     expect(body.status).toBe('ok');
     expect(body.data).toEqual(
       data.workspaces.map((workspace) => ({
@@ -36,9 +37,10 @@ describe('GET /workspaces', () => {
 
   it('filters by a case-insensitive part of the name', async () => {
     const names = async (search: string) =>
-      workspacesResponseSchema
-        .parse((await server.get(`/workspaces?search=${encodeURIComponent(search)}`)).json)
-        .data.map((workspace) => workspace.name);
+      readAnswer(
+        readWorkspacesAnswer,
+        (await server.get(`/workspaces?search=${encodeURIComponent(search)}`)).json,
+      ).data.map((workspace) => workspace.name);
     expect(await names('ACME')).toEqual(['Acme Outbound']);
     expect(await names('nd P')).toEqual(['Northwind Partners']);
     expect(await names('no such workspace')).toEqual([]);
@@ -47,7 +49,7 @@ describe('GET /workspaces', () => {
 
 describe('GET /workspaces/{id}/all-fields', () => {
   it('labels every contact field and the custom fields of the workspace', async () => {
-    const body = allFieldsResponseSchema.parse((await server.get(`/workspaces/${acme.id}/all-fields`)).json);
+    const body = readAnswer(readFieldsAnswer, (await server.get(`/workspaces/${acme.id}/all-fields`)).json);
     expect(body.data.map((field) => field.code)).toEqual([
       ...CONTACT_FIELDS.map((field) => field.code),
       'custom_1',
@@ -66,7 +68,8 @@ describe('GET /workspaces/{id}/all-fields', () => {
   });
 
   it('has no custom fields in the empty workspace', async () => {
-    const body = allFieldsResponseSchema.parse(
+    const body = readAnswer(
+      readFieldsAnswer,
       (await server.get(`/workspaces/${initech.id}/all-fields`)).json,
     );
     expect(body.data.map((field) => field.code)).toEqual(CONTACT_FIELDS.map((field) => field.code));
@@ -78,7 +81,7 @@ describe('GET /campaigns', () => {
     const ids: string[] = [];
     for (let page = 1; page <= 4; page++) {
       const response = await server.get(`/campaigns?workspace=${acme.id}&page=${page}&display=10`);
-      const body = campaignsResponseSchema.parse(response.json);
+      const body = readAnswer(readCampaignsAnswer, response.json);
       expect(body.data).toHaveLength([10, 10, 5, 0][page - 1] ?? -1);
       ids.push(...body.data.map((campaign) => campaign.id));
     }
@@ -87,7 +90,8 @@ describe('GET /campaigns', () => {
   });
 
   it('counts contacts, sends, opens, replies and bounces from the memberships', async () => {
-    const body = campaignsResponseSchema.parse(
+    const body = readAnswer(
+      readCampaignsAnswer,
       (await server.get(`/campaigns?workspace=${acme.id}&page=1&display=100`)).json,
     );
     for (const campaign of acmeCampaigns) {
@@ -124,7 +128,8 @@ describe('GET /campaigns', () => {
   });
 
   it('answers the empty workspace with no campaigns', async () => {
-    const body = campaignsResponseSchema.parse(
+    const body = readAnswer(
+      readCampaignsAnswer,
       (await server.get(`/campaigns?workspace=${initech.id}&page=1&display=10`)).json,
     );
     expect(body.data).toEqual([]);
@@ -144,7 +149,7 @@ describe('GET /contacts/{id}', () => {
       if (!contact) throw new Error('sample missing');
       const workspace = data.workspaces.find((candidate) => candidate.seq === contact.workspaceSeq);
       const response = await server.get(`/contacts/${contact.id}`);
-      const body = contactDetailSchema.parse(response.json);
+      const body = readAnswer(readContactDetailAnswer, response.json);
       expect(body).toMatchObject({
         id: contact.id,
         email: contact.fields.email,

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import {
+  readAnswer,
   ENGAGEMENT_FILTERS,
   STAGE_PROGRESS,
-  apiErrorSchema,
-  contactsPageSchema,
+  readErrorAnswer,
+  readContactsPageAnswer,
 } from '../../shared/contract';
 import type { EngagementFilter, Timestamp } from '../../shared/contract';
 import { openSandboxDatabase } from './database';
@@ -118,7 +119,7 @@ export function contactsPath(filters: Filters, page: number, display: number): s
 export async function expectError(response: TestResponse, status: number, label: string, message: RegExp) {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const [body] = apiErrorSchema.parse(response.json);
+  const [body] = readAnswer(readErrorAnswer, response.json);
   expect(body).toEqual({ statusCode: status, error: label, message: expect.stringMatching(message) });
 }
 
@@ -154,7 +155,7 @@ export function useSandboxUnderTest() {
     const response = await server.get(contactsPath(filters, page, display));
     expect(response.status, response.text).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = contactsPageSchema.parse(response.json);
+    const body = readAnswer(readContactsPageAnswer, response.json);
     // The sandbox answers in the documented forms: the app shows no drift notice on it.
     expect(body.drift).toEqual([]);
     return body;

@@ -2,7 +2,7 @@ export * from './contact-reader';
 export * from './contacts-params';
 export * from './endpoints';
 export * from './fields';
-export * from './schemas';
+export * from './answer-readers';
 export * from './stages';
 export * from './relay-headers';
 export * from './retry-after';

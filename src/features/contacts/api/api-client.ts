@@ -1,11 +1,12 @@
-import { safeParse, type core } from 'zod/mini';
 import {
   AGE_HEADER,
   BUDGET_WAIT_HEADER,
   ERROR_LABELS,
   PURPOSE_HEADER,
-  apiErrorSchema,
+  describeReadFailure,
   parseRetryAfter,
+  readErrorAnswer,
+  type AnswerReader,
   type RequestPurpose,
 } from '../../../shared/contract';
 
@@ -105,23 +106,23 @@ export type Served = {
 };
 
 /**
- * GET /api{path}: validates the JSON body with `schema` and turns every failure into an ApiError.
+ * GET /api{path}: reads the JSON body with `read` and turns every failure into an ApiError.
  * An abort rejects with the abort reason unchanged, so React Query sees a cancellation, not an error.
  */
 export async function apiGet<T>(
   path: string,
   params: QueryParams,
-  schema: core.$ZodType<T>,
+  read: AnswerReader<T>,
   options: ApiRequestOptions,
 ): Promise<T> {
-  return (await apiGetServed(path, params, schema, options)).body;
+  return (await apiGetServed(path, params, read, options)).body;
 }
 
 /** apiGet, and how the server came by the answer. */
 export async function apiGetServed<T>(
   path: string,
   params: QueryParams,
-  schema: core.$ZodType<T>,
+  read: AnswerReader<T>,
   { purpose, signal, fresh = false }: ApiRequestOptions,
 ): Promise<{ body: T; served: Served }> {
   const url = buildApiUrl(path, params);
@@ -153,7 +154,7 @@ export async function apiGetServed<T>(
   }
 
   if (!response.ok) throw errorFromResponse(response, body);
-  return { body: parseBody(body, schema, response.status), served: readServed(response.headers) };
+  return { body: parseBody(body, read, response.status), served: readServed(response.headers) };
 }
 
 /** The server's note on an answer: how long it waited for the budget and how old it is. */
@@ -176,42 +177,19 @@ function parseJson(body: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function parseBody<T>(body: string, schema: core.$ZodType<T>, status: number): T {
+function parseBody<T>(body: string, read: AnswerReader<T>, status: number): T {
   const json = parseJson(body);
   if (!json.ok) {
     const what = body.trim() === '' ? 'the response was empty' : 'the response was not JSON';
     throw new ApiError('contract', `Unexpected response from Mailstand: ${what}.`, { status });
   }
-  const result = safeParse(schema, json.value);
-  if (!result.success) {
-    throw new ApiError(
-      'contract',
-      `Unexpected response from Mailstand: ${describeIssues(result.error.issues)}`,
-      {
-        status,
-        cause: result.error,
-      },
-    );
+  const result = read(json.value);
+  if (!result.ok) {
+    throw new ApiError('contract', `Unexpected response from Mailstand: ${describeReadFailure(result)}`, {
+      status,
+    });
   }
-  return result.data;
-}
-
-/** "data[3].id" from ['data', 3, 'id']. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const part of path) {
-    if (typeof part === 'number') text += `[${part}]`;
-    else text += text === '' ? String(part) : `.${String(part)}`;
-  }
-  return text === '' ? '(the whole body)' : text;
-}
-
-function describeIssues(issues: readonly core.$ZodIssue[]): string {
-  const first = issues[0];
-  if (first === undefined) return 'it did not match the expected shape.';
-  const more =
-    issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return `${formatIssuePath(first.path)}: ${first.message}${more}`;
+  return result.value;
 }
 
 function statusText(response: Response): string {
@@ -220,8 +198,8 @@ function statusText(response: Response): string {
 
 function errorFromResponse(response: Response, body: string): ApiError {
   const json = parseJson(body);
-  const parsed = json.ok ? apiErrorSchema.safeParse(json.value) : null;
-  const first = parsed?.success ? parsed.data[0] : undefined;
+  const parsed = json.ok ? readErrorAnswer(json.value) : null;
+  const first = parsed?.ok ? parsed.value[0] : undefined;
   const label = first?.error ?? null;
   const detail = first?.message ?? null;
   const status = response.status;

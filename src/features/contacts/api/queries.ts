@@ -1,12 +1,18 @@
-import { keepPreviousData, queryOptions, skipToken, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  skipToken,
+  useQueryClient,
+  type QueryClient,
+} from '@tanstack/react-query';
 import { useEffect } from 'react';
 import {
-  allFieldsResponseSchema,
-  campaignsResponseSchema,
-  contactDetailSchema,
-  contactsPageSchemaFor,
+  readFieldsAnswer,
+  readCampaignsAnswer,
+  readContactDetailAnswer,
+  contactsPageReaderFor,
   endpointPath,
-  workspacesResponseSchema,
+  readWorkspacesAnswer,
 } from '../../../shared/contract';
 import {
   isRequestPurpose,
@@ -15,7 +21,8 @@ import {
   type ContactsParam,
   type RequestPurpose,
 } from '../../../shared/contract';
-import type { ContactFilters } from '../params/filter-params';
+import { parseFilters, type ContactFilters } from '../params/filter-params';
+import { whenIdle } from '../../../lib/when-idle';
 import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet, apiGetServed, type Served } from './api-client';
 
 /** Rows of a page are worth showing again for a minute; after that a revisit refetches. */
@@ -64,7 +71,7 @@ export function workspacesQuery() {
     queryKey: workspaceKeys.list(),
     queryFn: async ({ signal }) =>
       (
-        await apiGet(endpointPath('workspaces'), {}, workspacesResponseSchema, {
+        await apiGet(endpointPath('workspaces'), {}, readWorkspacesAnswer, {
           purpose: 'reference',
           signal,
         })
@@ -73,14 +80,26 @@ export function workspacesQuery() {
   });
 }
 
+/** Settles once the latest page a person waits for has come in, or failed. */
+let pageArrival: Promise<void> = Promise.resolve();
+
+/**
+ * Waits for the page a person is waiting for, if one is on its way: reference data goes after it,
+ * so a page of 2000 rows has the connection and the server to itself.
+ */
+export function afterPageArrives(): Promise<void> {
+  return pageArrival;
+}
+
 /** Every campaign of the workspace: GET /campaigns is paged, and a picker must offer them all. */
 export async function fetchAllCampaigns(workspace: string, signal?: AbortSignal): Promise<Campaign[]> {
+  await afterPageArrives();
   const campaigns = new Map<string, Campaign>();
   for (let page = 1; page <= MAX_CAMPAIGN_PAGES; page++) {
     const { data } = await apiGet(
       endpointPath('campaigns'),
       { workspace, page, display: CAMPAIGN_PAGE_SIZE },
-      campaignsResponseSchema,
+      readCampaignsAnswer,
       { purpose: 'reference', signal },
     );
     const before = campaigns.size;
@@ -101,18 +120,15 @@ export function campaignsQuery(workspace: string) {
 export function allFieldsQuery(workspace: string) {
   return queryOptions({
     queryKey: workspaceKeys.fields(workspace),
-    queryFn: async ({ signal }) =>
-      (
-        await apiGet(
-          endpointPath('workspaceFields', { workspace_id: workspace }),
-          {},
-          allFieldsResponseSchema,
-          {
-            purpose: 'reference',
-            signal,
-          },
-        )
-      ).data,
+    queryFn: async ({ signal }) => {
+      await afterPageArrives();
+      return (
+        await apiGet(endpointPath('workspaceFields', { workspace_id: workspace }), {}, readFieldsAnswer, {
+          purpose: 'reference',
+          signal,
+        })
+      ).data;
+    },
     staleTime: REFERENCE_STALE_MS,
   });
 }
@@ -150,12 +166,15 @@ export function contactsPageQuery(
       filters.workspace === null
         ? skipToken
         : async ({ signal, meta }): Promise<ServedContactsPage> => {
-            const { body, served } = await apiGetServed(
+            const request = requestMeta(meta);
+            const answer = apiGetServed(
               endpointPath('contacts'),
               contactsRequestParams(filters),
-              contactsPageSchemaFor({ page: filters.page, display: filters.display }),
-              { ...requestMeta(meta), signal },
+              contactsPageReaderFor({ page: filters.page, display: filters.display }),
+              { ...request, signal },
             );
+            if (request.purpose === 'page') pageArrival = answer.then(ignore, ignore);
+            const { body, served } = await answer;
             return { ...body, served };
           },
     // Not part of the key: a prefetched or refreshed page is the same page.
@@ -164,6 +183,18 @@ export function contactsPageQuery(
     staleTime: PAGE_STALE_MS,
     gcTime: PAGE_GC_MS,
   });
+}
+
+const ignore = () => undefined;
+
+/**
+ * Asks for the page the address names at once, before React has mounted and without waiting for
+ * the workspace list: the grid's query adopts this request. An unknown workspace comes back as
+ * Mailstand's "Missing Record"; a bad address is corrected, and said so, by the filters as usual.
+ */
+export function prefetchPageInAddress(queryClient: QueryClient, search: string): void {
+  const { filters } = parseFilters(search);
+  if (filters.workspace !== null) void queryClient.prefetchQuery(contactsPageQuery(filters));
 }
 
 /** What a query's `meta` says about the request: what it is for, and whether to ask past the cache. */
@@ -179,7 +210,7 @@ export function contactQuery(id: string) {
   return queryOptions({
     queryKey: contactKeys.detail(id),
     queryFn: ({ signal }) =>
-      apiGet(endpointPath('contact', { contact_id: id }), {}, contactDetailSchema, {
+      apiGet(endpointPath('contact', { contact_id: id }), {}, readContactDetailAnswer, {
         purpose: 'detail',
         signal,
       }),
@@ -218,8 +249,8 @@ export function queryRetryDelay(failureCount: number, error: unknown): number {
 
 /**
  * Prefetches the next page once the current one has loaded (not while placeholder rows from the
- * previous filters are showing), and only when there is a next page. The server sends it after
- * anything a person is waiting for.
+ * previous filters are showing), and only when there is a next page. It waits until the browser
+ * is idle after the rows are painted, and the server sends it after anything a person is waiting for.
  */
 export function usePrefetchNextPage(filters: ContactFilters, page: ContactsPage | undefined): void {
   const queryClient = useQueryClient();
@@ -228,8 +259,10 @@ export function usePrefetchNextPage(filters: ContactFilters, page: ContactsPage 
     const current = queryClient.getQueryData(contactsPageQuery(filters).queryKey);
     // `page` may be the previous filter's rows kept as placeholder: judge by the settled query.
     if (current === undefined || filters.page >= current.total_pages) return;
-    void queryClient.prefetchQuery(
-      contactsPageQuery({ ...filters, page: filters.page + 1 }, { purpose: 'prefetch' }),
-    );
+    return whenIdle(() => {
+      void queryClient.prefetchQuery(
+        contactsPageQuery({ ...filters, page: filters.page + 1 }, { purpose: 'prefetch' }),
+      );
+    });
   }, [queryClient, filters, page]);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contactDetailSchema, CONTACT_FIELDS } from '../../../shared/contract';
+import { readAnswer, readContactDetailAnswer, CONTACT_FIELDS } from '../../../shared/contract';
 import { documentedExample } from '../../../shared/contract/examples';
 import { contactDetailGroups, detailValue, mailtoHref } from './detail-fields';
 
-const example = contactDetailSchema.parse(documentedExample('contact-detail'));
+const example = readAnswer(readContactDetailAnswer, documentedExample('contact-detail'));
 
 function find(groups: ReturnType<typeof contactDetailGroups>, code: string) {
   return groups.flatMap((group) => group.fields).find((field) => field.code === code);
@@ -51,7 +51,7 @@ describe('contactDetailGroups', () => {
   });
 
   it('keeps custom fields in number order, unlabelled ones by code, and unknown fields in Other', () => {
-    const contact = contactDetailSchema.parse({
+    const contact = readAnswer(readContactDetailAnswer, {
       id: 'contact_x',
       custom_10: 'ten',
       custom_2: 'two',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { contactSchema } from '../../../shared/contract';
+import { readAnswer, readContactAnswer } from '../../../shared/contract';
 import { csvHeader, csvRows } from './csv';
 import { csvColumnsFor, isoTimestamp } from './export-columns';
 
-const contact = contactSchema.parse({
+const contact = readAnswer(readContactAnswer, {
   id: 'contact_1',
   email: 'ana@acme.example',
   full_name: '=2+3',

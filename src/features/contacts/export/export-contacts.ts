@@ -1,4 +1,4 @@
-import { contactsPageSchemaFor, endpointPath, type Contact } from '../../../shared/contract';
+import { contactsPageReaderFor, endpointPath, type Contact } from '../../../shared/contract';
 import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet, describeApiError } from '../api/api-client';
 import { contactsRequestParams } from '../api/queries';
 import type { ContactFilters } from '../params/filter-params';
@@ -97,7 +97,7 @@ export async function exportMatchingContacts(options: ExportOptions): Promise<Ex
         const response = await apiGet(
           endpointPath('contacts'),
           { ...contactsRequestParams(filters), page, display: EXPORT_PAGE_SIZE },
-          contactsPageSchemaFor({ page, display: EXPORT_PAGE_SIZE }),
+          contactsPageReaderFor({ page, display: EXPORT_PAGE_SIZE }),
           { purpose: 'export', signal },
         );
         rows = response.data;

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { campaignSchema } from '../../../shared/contract';
+import { readAnswer, readCampaignsAnswer } from '../../../shared/contract';
 import { filterCampaigns } from './campaign-options';
 
-const campaigns = [
-  { id: 'camp_1', name: 'Spring Outreach', status: 'live' },
-  { id: 'camp_2', name: 'Webinar follow-up', status: 'draft' },
-  { id: 'camp_3', name: 'Spring webinar', status: 'draft' },
-].map((campaign) => campaignSchema.parse(campaign));
+const campaigns = readAnswer(readCampaignsAnswer, {
+  data: [
+    { id: 'camp_1', name: 'Spring Outreach', status: 'live' },
+    { id: 'camp_2', name: 'Webinar follow-up', status: 'draft' },
+    { id: 'camp_3', name: 'Spring webinar', status: 'draft' },
+  ],
+}).data;
 
 const ids = (text: string) => filterCampaigns(campaigns, text).map((campaign) => campaign.id);
 

@@ -1,5 +1,5 @@
 import { queryOptions, skipToken, useQuery } from '@tanstack/react-query';
-import { contactsPageSchema, endpointPath, type Stage } from '../../../shared/contract';
+import { readContactsPageAnswer, endpointPath, type Stage } from '../../../shared/contract';
 import { apiGet } from '../api/api-client';
 import { contactKeys, contactsRequestParams, requestMeta } from '../api/queries';
 import type { ContactFilters } from '../params/filter-params';
@@ -25,7 +25,7 @@ export function stageCountQuery(filters: ContactFilters, stage: Stage | null, fr
         ? skipToken
         : async ({ signal, meta }) =>
             (
-              await apiGet(endpointPath('contacts'), params, contactsPageSchema, {
+              await apiGet(endpointPath('contacts'), params, readContactsPageAnswer, {
                 purpose: 'counts',
                 fresh: requestMeta(meta).fresh,
                 signal,

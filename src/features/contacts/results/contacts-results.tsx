@@ -2,14 +2,14 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { ProgressBar } from '../../../components/ui/progress-bar';
-import type { Campaign, Contact, Workspace } from '../../../shared/contract';
+import type { Campaign, Contact } from '../../../shared/contract';
 import { describeApiError } from '../api/api-client';
 import { ContactsToolbar } from './contacts-toolbar';
 import { ContactDetail, preloadContactDetail } from '../detail/contact-detail';
 import { DriftNotice } from '../drift/drift-notice';
 import { writeFilters, type ContactFilters } from '../params/filter-params';
 import type { ContactFiltersApi } from '../filters/use-contact-filters';
-import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
+import { ShortcutsHelp } from '../keyboard/shortcuts-help';
 import { useContactShortcuts } from '../keyboard/use-contact-shortcuts';
 import { PagingFooter } from '../paging/paging-footer';
 import { usePreferences } from '../../preferences/use-preferences';
@@ -23,10 +23,11 @@ import { ServedNote } from './served-note';
 import { SortingNote } from './sorting-note';
 import { useContactsPage } from './use-contacts-page';
 import { useGridColumns } from './use-grid-columns';
+import type { WorkspaceRef } from './workspace-ref';
 
 type ContactsResultsProps = {
   filters: ContactFilters;
-  workspace: Workspace;
+  workspace: WorkspaceRef;
   campaign: Campaign | null;
   /** False while a campaign from the URL is not yet known to exist: no request for it until then. */
   campaignReady: boolean;
@@ -154,7 +155,7 @@ export function ContactsResults({
       {filters.contact !== null && (
         <ContactDetail contactId={filters.contact} workspace={workspace.id} onClose={closeContact} />
       )}
-      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       {!query.isError && (
         <PagingFooter
           page={filters.page}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Campaign, Contact, Workspace } from '../../../shared/contract';
+import type { Campaign, Contact } from '../../../shared/contract';
 import { ColumnsControl } from '../columns/columns-control';
 import { viewLink } from '../columns/shared-view-link';
 import { CopyButton } from '../detail/copy-button';
@@ -9,10 +9,11 @@ import type { ContactFilters } from '../params/filter-params';
 import type { ColumnArrangement } from './use-grid-columns';
 import type { Selection } from '../selection/selection';
 import { SelectionBar } from './selection-bar';
+import type { WorkspaceRef } from './workspace-ref';
 
 type ContactsToolbarProps = {
   filters: ContactFilters;
-  workspace: Workspace;
+  workspace: WorkspaceRef;
   campaign: Campaign | null;
   /** The grid's columns in order, with their labels: what the table shows is what is exported. */
   shownColumns: { id: string; label: string }[];
@@ -40,7 +41,7 @@ export function ContactsToolbar(props: ContactsToolbarProps) {
             ? { kind: 'page', rows: props.pageRows }
             : { kind: 'selection', rows: [...selection.values()] },
       filters,
-      workspaceName: workspace.name,
+      workspaceName: workspace.name ?? workspace.id,
       campaignName: campaign?.name ?? null,
       columns: props.shownColumns,
     });

@@ -1,7 +1,7 @@
 import { Button } from '../../../components/ui/button';
 import { MessagePanel } from '../../../components/ui/message-panel';
-import type { Workspace } from '../../../shared/contract';
 import { activeFilterChips, type ContactFilters } from '../params/filter-params';
+import type { WorkspaceRef } from './workspace-ref';
 
 /** No contact at all, or none matching the filters (with the way out). */
 export function EmptyResults({
@@ -10,11 +10,11 @@ export function EmptyResults({
   onClearFilters,
 }: {
   filters: ContactFilters;
-  workspace: Workspace;
+  workspace: WorkspaceRef;
   onClearFilters: () => void;
 }) {
   return activeFilterChips(filters).length === 0 ? (
-    <MessagePanel title={`${workspace.name} has no contacts yet`}>
+    <MessagePanel title={`${workspace.name ?? 'This workspace'} has no contacts yet`}>
       <p className="text-sm text-slate-600 dark:text-slate-400">Contacts added in Mailstand show up here.</p>
     </MessagePanel>
   ) : (

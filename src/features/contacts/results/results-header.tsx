@@ -1,12 +1,13 @@
 import type { ReactNode } from 'react';
-import type { Campaign, Workspace } from '../../../shared/contract';
+import type { Campaign } from '../../../shared/contract';
 import { browserTimeZone } from '../table/format';
 import { RetryWait } from './retry-wait';
+import type { WorkspaceRef } from './workspace-ref';
 
 const timeZone = browserTimeZone();
 
 type ResultsHeaderProps = {
-  workspace: Workspace;
+  workspace: WorkspaceRef;
   campaign: Campaign | null;
   campaignSelected: boolean;
   /** Why the page request is waiting to retry, if it is. */
@@ -26,7 +27,7 @@ export function ResultsHeader({
   return (
     <div className="flex min-h-10 flex-none flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 px-4 py-1.5 text-sm dark:border-slate-800">
       <h2 className="font-semibold">
-        {workspace.name}
+        {workspace.name ?? <span className="text-slate-500 dark:text-slate-400">Loading workspace…</span>}
         {campaign && (
           <span className="font-normal text-slate-600 dark:text-slate-400"> · {campaign.name}</span>
         )}

@@ -1,13 +1,13 @@
 import { constructTable, tableFeatures, type SortingState } from '@tanstack/react-table';
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import { describe, expect, it } from 'vitest';
-import { contactSchema, type Contact } from '../../../shared/contract';
+import { readAnswer, readContactAnswer, type Contact } from '../../../shared/contract';
 import { CONTACT_COLUMNS } from './columns';
 import { compareCellValues } from './compare-cell-values';
 import { contactTableFeatures } from './contact-table';
 
 const contact = (id: string, fields: Record<string, unknown>): Contact =>
-  contactSchema.parse({ id, ...fields });
+  readAnswer(readContactAnswer, { id, ...fields });
 
 /** The page's contacts as the grid's sorted row model shows them. */
 function shownIds(contacts: Contact[], sorting: SortingState): string[] {

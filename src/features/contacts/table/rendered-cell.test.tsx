@@ -2,13 +2,13 @@ import { constructTable, tableFeatures } from '@tanstack/react-table';
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { contactSchema } from '../../../shared/contract';
+import { readAnswer, readContactAnswer } from '../../../shared/contract';
 import { withCustomFieldColumns } from './columns';
 import { contactTableFeatures } from './contact-table';
 import { localTimeColumn } from './local-time-column';
 import { renderedCellContent } from './rendered-cell';
 
-const contact = contactSchema.parse({
+const contact = readAnswer(readContactAnswer, {
   id: 'c1',
   email: 'ana@example.com',
   full_name: 'Ana Lima',
