@@ -39,6 +39,24 @@ function replyRate(campaign: Campaign): number | null {
 const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toLocaleString('en-US')}%`;
 
 test.describe('campaign overview', () => {
+  test('a workspace chosen in the contact browser goes with the header link to the overview', async ({
+    page,
+    app,
+    api,
+    workspaces,
+  }) => {
+    await app.open();
+    await app.workspace.selectOption({ label: workspaces.large.name });
+    await expect(page).toHaveURL(new RegExp(`workspace=${workspaces.large.id}`));
+
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Campaigns' }).click();
+    await expect(page).toHaveURL(`/campaigns?workspace=${workspaces.large.id}`);
+    const overview = new CampaignsOverview(page);
+    await expect(overview.table.getByRole('rowheader')).toHaveCount(
+      (await api.campaigns(workspaces.large.id)).length,
+    );
+  });
+
   test('lists every campaign, sorts and filters in its URL, and a name leads to the campaign view with its timestamps after Stage', async ({
     page,
     app,

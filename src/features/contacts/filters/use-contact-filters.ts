@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { createExternalStore } from '../../../lib/external-store';
+import { navigate } from '../../../lib/navigation';
 import { applyFilterPatch, clearedFilters, parseFilters, writeFilters } from '../params/filter-params';
 import type { ContactFilters, FilterPatch } from '../params/filter-params';
 
 /**
  * The URL is the single source of truth for the filters: this hook reads location.search through
- * useSyncExternalStore and writes with history.pushState/replaceState. Notices about corrected
+ * useSyncExternalStore and writes through the app's one navigate(), so every other reader of the
+ * address (the header's links to the other screen) follows each change. Notices about corrected
  * values live in a small module store beside it, because the URL they describe is already gone.
  */
 
-// Back and Forward change the URL without us; our own writes notify through emit().
+// Every change of the address, ours (through navigate) or Back and Forward, arrives as popstate.
 const { subscribe, emit } = createExternalStore('popstate');
 let notices: string[] = [];
 
@@ -32,10 +34,7 @@ function clearNotices(): void {
 function writeUrl(filters: ContactFilters, history: 'push' | 'replace'): void {
   const search = writeFilters(filters);
   if (search === window.location.search) return;
-  const url = `${window.location.pathname}${search}${window.location.hash}`;
-  if (history === 'push') window.history.pushState(window.history.state, '', url);
-  else window.history.replaceState(window.history.state, '', url);
-  emit();
+  navigate(`${window.location.pathname}${search}${window.location.hash}`, history);
 }
 
 const currentFilters = (): ContactFilters => parseFilters(window.location.search).filters;
