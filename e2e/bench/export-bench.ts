@@ -1,6 +1,6 @@
 /**
  * How long "Export CSV → All matching contacts" takes for the largest sandbox workspace, and the
- * peak JS heap while it runs (issue 4's closing figures). Against a running app:
+ * peak JS heap while it runs. Against a running app:
  *
  *   npx tsx e2e/bench/export-bench.ts http://127.0.0.1:4173 [runs] [--all-columns]
  *
