@@ -1,6 +1,7 @@
 import { CAMPAIGN_TIMESTAMP_FIELDS } from '../../shared/contract';
 import type { Stage } from '../../shared/contract';
 import { CONTACT_VALUE_FIELDS, isHumanTimeField } from './contact-fields';
+import { timeAgoSql } from './human-time';
 
 /** The SQL of GET /contacts: which contacts match, in list order, and one page of them as JSON. */
 
@@ -92,9 +93,6 @@ export function bindings(plan: Plan, window: Window | null): Record<string, stri
   return values;
 }
 
-/** The SQL function that puts a moment in words; the queries register it on their connection. */
-export const TIME_AGO = 'time_ago';
-
 /**
  * One page as JSON, built by SQLite into one UTF-8 blob: the objects in list order with the keys in
  * the documented order; the stage and campaign timestamps from the campaign when one is chosen,
@@ -106,7 +104,7 @@ export function pageSql(plan: Plan, window: Window, customCodes: readonly string
   const pairs: string[] = [`'id', contacts.id`];
   for (const code of CONTACT_VALUE_FIELDS) {
     if (code === 'email') pairs.push(`'email', contacts.email`);
-    else if (isHumanTimeField(code)) pairs.push(`'${code}', ${TIME_AGO}(contact_values.${code}, $now)`);
+    else if (isHumanTimeField(code)) pairs.push(`'${code}', ${timeAgoSql(`contact_values.${code}`, '$now')}`);
     else pairs.push(`'${code}', contact_values.${code}`);
     if (code === 'email') pairs.push(`'stage', ${inCampaign ? 'memberships.stage' : 'contacts.stage'}`);
   }

@@ -3,7 +3,7 @@ import { CAMPAIGN_TIMESTAMP_FIELDS, CONTACT_FIELDS } from '../../shared/contract
 import { campaignRecord } from './campaign-record';
 import type { Campaign } from './campaign-record';
 import type { ContactsQuery } from './contacts-query';
-import { bindings, pageSql, positionsSql, TIME_AGO, trigramsOf } from './contacts-sql';
+import { bindings, pageSql, positionsSql, trigramsOf } from './contacts-sql';
 import { isHumanTimeField } from './contact-fields';
 import { timeAgo } from './human-time';
 import type { Filter, Plan, Window } from './contacts-sql';
@@ -34,10 +34,6 @@ export type Clock = () => number;
 const systemClock: Clock = () => Math.floor(Date.now() / 1000);
 
 export function createSandboxQueries(db: Database.Database, now: Clock = systemClock) {
-  // Pure (the moment of the answer is a parameter), so several APIs on one connection can share it.
-  db.function(TIME_AGO, { deterministic: true }, (seconds: unknown, at: unknown) =>
-    typeof seconds === 'number' && typeof at === 'number' ? timeAgo(seconds, at) : null,
-  );
   const workspaces = db
     .prepare<[], Omit<Workspace, 'customFields'>>(
       `SELECT seq, id, name, color, first_position AS firstPosition, last_position AS lastPosition
