@@ -10,20 +10,16 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const MAX_SANDBOX_CONTACTS = 2_000_000;
-const MS = (max: number) => `milliseconds from 0 (not cached) to ${max}`;
-
 const wholeNumber = (min: number, max: number) =>
   z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max));
-
 const optional = (schema: z.ZodType<string, string>) => z.union([z.literal(''), schema]);
-
-const list = z.string().transform((text) =>
-  text
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean),
-);
+const list = z.string().transform((text) => text.split(/\s*,\s*/).filter(Boolean));
+// An empty value has become the default before these read it.
+const filePath = z.string().transform((file) => path.resolve(file));
+const host = z.string().regex(/^[A-Za-z0-9.:%-]+$/);
+const apiKey = optional(z.string().regex(/^[\x21-\x39\x3b-\x7e]+$/));
+const headerName = optional(z.string().regex(/^[A-Za-z0-9-]+$/));
+const ipAddresses = list.refine((addresses) => addresses.every((address) => isIP(address) !== 0));
 
 const apiUrl = z
   .url({ protocol: /^https?$/ })
@@ -40,6 +36,8 @@ const rateLimit = z.string().transform((text, context): RateLimit | null => {
     return z.NEVER;
   }
 });
+
+const limitNotOff = rateLimit.refine((limit) => limit !== null).transform((limit) => limit ?? RATE_LIMIT);
 
 const accessUsers = list.transform((pairs, context) => {
   const users = new Map<string, string>();
@@ -68,70 +66,37 @@ const variable = <T>(schema: z.ZodType<T, string>, fallback: string, expected: s
     )
     .describe(expected);
 
+const MS = 'milliseconds from';
+
 /** Every setting, with its default and what a valid value looks like (the README's table). */
 const SETTINGS = z.object({
   PORT: variable(wholeNumber(0, 65_535), '4173', 'a port number from 0 to 65535'),
-  HOST: variable(
-    z.string().regex(/^[A-Za-z0-9.:%-]+$/),
-    '127.0.0.1',
-    'a host name or IP address to listen on, such as 127.0.0.1 or 0.0.0.0',
-  ),
-  UPSTREAM_TIMEOUT_MS: variable(wholeNumber(1, 600_000), '30000', 'milliseconds from 1 to 600000'),
-  MAILSTAND_API_KEY: variable(
-    optional(z.string().regex(/^[\x21-\x39\x3b-\x7e]+$/)),
-    '',
-    'the API key from your Mailstand settings, without spaces or colons',
-  ),
+  HOST: variable(host, '127.0.0.1', 'a host name or IP address to listen on, such as 0.0.0.0'),
+  UPSTREAM_TIMEOUT_MS: variable(wholeNumber(1, 600_000), '30000', `${MS} 1 to 600000`),
+  MAILSTAND_API_KEY: variable(apiKey, '', 'your Mailstand API key, without spaces or colons'),
   MAILSTAND_API_URL: variable(
     apiUrl,
     'https://api.mailstand.com',
-    'an https:// base URL without user, query or fragment, such as https://api.mailstand.com ' +
-      '(http:// only for localhost)',
+    'an https:// base URL without user, query or fragment (http:// only for localhost)',
   ),
-  UPSTREAM_RATE_LIMIT: variable(
-    rateLimit.refine((limit) => limit !== null).transform((limit) => limit ?? RATE_LIMIT),
-    '100/15s',
-    "Mailstand's requests per window for one key, such as 100/15s",
-  ),
-  RATE_LIMIT_MAX_WAIT_MS: variable(wholeNumber(0, 600_000), '20000', 'milliseconds from 0 to 600000'),
+  UPSTREAM_RATE_LIMIT: variable(limitNotOff, '100/15s', "Mailstand's requests per window, such as 100/15s"),
+  RATE_LIMIT_MAX_WAIT_MS: variable(wholeNumber(0, 600_000), '20000', `${MS} 0 to 600000`),
   CACHE_MAX_MB: variable(wholeNumber(0, 64_000), '64', 'megabytes from 0 (no cache) to 64000'),
-  CACHE_CONTACTS_TTL_MS: variable(wholeNumber(0, 3_600_000), '30000', MS(3_600_000)),
-  CACHE_REFERENCE_TTL_MS: variable(wholeNumber(0, 86_400_000), '300000', MS(86_400_000)),
-  SANDBOX_DB: variable(
-    z
-      .string()
-      .min(1)
-      .transform((file) => path.resolve(file)),
-    '.data/sandbox.db',
-    'a file path',
-  ),
+  CACHE_CONTACTS_TTL_MS: variable(wholeNumber(0, 3_600_000), '30000', `${MS} 0 (not cached) to 3600000`),
+  CACHE_REFERENCE_TTL_MS: variable(wholeNumber(0, 86_400_000), '300000', `${MS} 0 (not cached) to 86400000`),
+  SANDBOX_DB: variable(filePath, '.data/sandbox.db', 'a file path'),
   SANDBOX_CONTACTS: variable(
-    wholeNumber(1, MAX_SANDBOX_CONTACTS),
+    wholeNumber(1, 2_000_000),
     '100000',
-    `a whole number of demo contacts from 1 to ${MAX_SANDBOX_CONTACTS}`,
+    'a number of demo contacts from 1 to 2000000',
   ),
   SANDBOX_SEED: variable(z.string().max(200), 'mailstand-demo', 'a text of at most 200 characters'),
   SANDBOX_RATE_LIMIT: variable(rateLimit, '100/15s', 'requests per window such as 100/15s, or off'),
-  APP_DB_PATH: variable(
-    z
-      .string()
-      .min(1)
-      .transform((file) => path.resolve(file)),
-    '.data/app.db',
-    'a file path',
-  ),
+  APP_DB_PATH: variable(filePath, '.data/app.db', 'a file path'),
   ACCESS_PASSWORD: variable(optional(z.string().min(12)), '', 'a password of at least 12 characters'),
-  ACCESS_USERS: variable(
-    accessUsers,
-    '',
-    'user:password pairs separated by commas, passwords of at least 12 characters',
-  ),
-  ACCESS_IDENTITY_HEADER: variable(
-    optional(z.string().regex(/^[A-Za-z0-9-]+$/)),
-    '',
-    'an HTTP header name, such as X-Auth-Request-Email',
-  ),
-  ACCESS_TRUSTED_PROXIES: variable(list, '', 'IP addresses separated by commas'),
+  ACCESS_USERS: variable(accessUsers, '', 'comma-separated user:password pairs, passwords of 12+ characters'),
+  ACCESS_IDENTITY_HEADER: variable(headerName, '', 'an HTTP header name, such as X-Auth-Request-Email'),
+  ACCESS_TRUSTED_PROXIES: variable(ipAddresses, '', 'IP addresses separated by commas'),
 });
 
 type Settings = z.output<typeof SETTINGS>;
@@ -203,7 +168,6 @@ export function isLoopback(host: string): boolean {
 
 function accessRule(settings: Settings): AccessRule | null {
   const { ACCESS_PASSWORD: sharedPassword, ACCESS_USERS: users, ACCESS_IDENTITY_HEADER: header } = settings;
-  const trustedProxies = new Set(settings.ACCESS_TRUSTED_PROXIES);
   const hasPasswords = sharedPassword !== '' || users.size > 0;
   if (header === '') {
     return hasPasswords ? { kind: 'password', sharedPassword: sharedPassword || null, users } : null;
@@ -211,11 +175,11 @@ function accessRule(settings: Settings): AccessRule | null {
   if (hasPasswords) {
     throw new ConfigError('Set either ACCESS_IDENTITY_HEADER or ACCESS_PASSWORD/ACCESS_USERS, not both.');
   }
-  if (trustedProxies.size === 0 || [...trustedProxies].some((address) => isIP(address) === 0)) {
+  if (settings.ACCESS_TRUSTED_PROXIES.length === 0) {
     throw new ConfigError(
       'ACCESS_IDENTITY_HEADER needs ACCESS_TRUSTED_PROXIES: the IP addresses of the login proxy, separated by ' +
         'commas (anyone else could send the header).',
     );
   }
-  return { kind: 'identity-header', header, trustedProxies };
+  return { kind: 'identity-header', header, trustedProxies: new Set(settings.ACCESS_TRUSTED_PROXIES) };
 }

@@ -1,7 +1,9 @@
 import { serve } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
+import { once } from 'node:events';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ViteDevServer } from 'vite';
 import { errorBody } from '../shared/contract';
 import { createAccessGate, FailedLoginThrottle } from './access/access-gate';
@@ -56,8 +58,7 @@ export async function startServer({
   log = (line) => console.error(line),
   shutdownGraceMs = 10_000,
 }: StartOptions): Promise<RunningServer> {
-  const dev = appSource.kind === 'vite-dev';
-  const headers = securityHeaders({ dev });
+  const headers = securityHeaders({ dev: appSource.kind === 'vite-dev' });
   const { source } = config;
   const cleanups: Array<() => unknown> = [];
   const release = async () => {
@@ -122,39 +123,25 @@ export async function startServer({
     );
     app.route(VIEWS_PATH, viewRoutes(views));
     // The API is told apart on the raw request line, before any normalisation of dot segments.
-    app.use(async (c, next) => {
-      const target = c.env.incoming.url ?? '';
-      if (isUnder(target, API_PREFIX)) return proxy(c);
-      if (isUnder(target, SANDBOX_PREFIX) && sandbox === null) {
-        return errorResponse(
-          c,
-          404,
-          'Not Found',
-          'The sandbox API runs only when MAILSTAND_API_KEY is not set.',
-        );
-      }
-      return next();
-    });
+    app.use((c, next) => (isApiTarget(c.env.incoming.url ?? '') ? proxy(c) : next()));
     if (sandbox !== null) app.mount(SANDBOX_PREFIX, sandbox.fetch);
+    else
+      app.all(`${SANDBOX_PREFIX}/*`, (c) =>
+        errorResponse(c, 404, 'Not Found', 'The sandbox API runs only when MAILSTAND_API_KEY is not set.'),
+      );
     // A private tool: no search engine is invited in.
     app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'Cache-Control': 'no-cache' }));
 
-    // Vite's hot reload shares the server's port, so Vite starts once the server exists.
-    let vite: ViteDevServer | null = null;
+    // Vite's hot reload shares the server's port, so Vite starts once the server listens.
+    let vite: Promise<ViteDevServer> | undefined;
     if (appSource.kind === 'dist') {
       app.route('/', await createStaticSite(appSource.dir));
     } else {
       app.all('*', async (c) => {
-        if (vite === null)
-          return errorResponse(
-            c,
-            503,
-            'Service Unavailable',
-            'The dev server is still starting: reload in a moment.',
-          );
+        if (vite === undefined) throw new Error('Vite is started before the server answers.');
         const { incoming, outgoing } = c.env;
         for (const [name, value] of Object.entries(headers)) outgoing.setHeader(name, value);
-        vite.middlewares(incoming, outgoing, () => {
+        (await vite).middlewares(incoming, outgoing, () => {
           outgoing.statusCode = 404;
           outgoing.setHeader('Content-Type', 'application/json; charset=utf-8');
           outgoing.end(JSON.stringify(errorBody(404, 'Not Found', 'No such page.')));
@@ -163,22 +150,30 @@ export async function startServer({
       });
     }
 
-    const { server, port } = await serveApp(app, config.port, config.host);
+    const server = serve({
+      fetch: app.fetch,
+      port: config.port,
+      hostname: config.host,
+      serverOptions: { highWaterMark: RESPONSE_HIGH_WATER_MARK },
+    });
+    await once(server, 'listening');
+    if (!(server instanceof http.Server)) throw new Error('expected an HTTP/1.1 server');
     const closeServer = gracefulClose(server);
     cleanups.push(() => closeServer(shutdownGraceMs));
     if (appSource.kind === 'vite-dev') {
-      const { createServer: createViteServer } = await import('vite');
-      const viteServer = await createViteServer({
-        root: appSource.root,
-        appType: 'spa',
-        server: { middlewareMode: true, hmr: { server } },
-      });
+      vite = import('vite').then(({ createServer: createViteServer }) =>
+        createViteServer({
+          root: appSource.root,
+          appType: 'spa',
+          server: { middlewareMode: true, hmr: { server } },
+        }),
+      );
+      const viteServer = await vite;
       cleanups.push(() => viteServer.close());
-      vite = viteServer;
     }
     let closing: Promise<void> | null = null;
     return {
-      url: `http://${displayHost(config.host)}:${port}`,
+      url: `http://${displayHost(config.host)}:${(server.address() as AddressInfo).port}`,
       mode: source.mode,
       sandboxKey: source.mode === 'sandbox' ? SANDBOX_API_KEY : null,
       close: () => (closing ??= release()),
@@ -190,28 +185,9 @@ export async function startServer({
 }
 
 /** `/api`, `/api/...`, `/api?..` and `/api%2f..` belong to the API; `/apiary` is an app route. */
-function isUnder(target: string, prefix: string): boolean {
+function isApiTarget(target: string): boolean {
   const lower = target.toLowerCase();
-  return lower.startsWith(prefix) && !/^[a-z0-9_-]/.test(lower.slice(prefix.length));
-}
-
-/** Listens with the adaptor's own server, with socket buffers sized for 2000-contact pages. */
-function serveApp(
-  app: Hono<Env>,
-  port: number,
-  hostname: string,
-): Promise<{ server: http.Server; port: number }> {
-  return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch: app.fetch, port, hostname, serverOptions: { highWaterMark: RESPONSE_HIGH_WATER_MARK } },
-      (info) => {
-        server.off('error', reject);
-        if (server instanceof http.Server) resolve({ server, port: info.port });
-        else reject(new Error('expected an HTTP/1.1 server'));
-      },
-    );
-    server.once('error', reject);
-  });
+  return lower.startsWith(API_PREFIX) && !/^[a-z0-9_-]/.test(lower.slice(API_PREFIX.length));
 }
 
 function displayHost(host: string): string {

@@ -24,18 +24,12 @@ export async function createStaticSite(dir: string): Promise<Hono> {
   if ((await stat(path.join(dir, 'index.html')).catch(() => null)) === null) {
     throw new Error(`${path.join(dir, 'index.html')} is missing: run \`npm run build\`.`);
   }
-  const cacheFor = (c: Context) => {
+  // The SPA fallback never answers under /assets/, so index.html is revalidated too.
+  const onFound = (_file: string, c: Context) => {
     c.header('Cache-Control', c.req.path.startsWith(HASHED_ASSETS) ? IMMUTABLE : REVALIDATE);
   };
-  const file = serveStatic({ root: dir, precompressed: true, onFound: (_file, c) => cacheFor(c) });
-  const index = serveStatic({
-    root: dir,
-    path: 'index.html',
-    precompressed: true,
-    onFound: (_file, c) => {
-      c.header('Cache-Control', REVALIDATE);
-    },
-  });
+  const file = serveStatic({ root: dir, precompressed: true, onFound });
+  const index = serveStatic({ root: dir, path: 'index.html', precompressed: true, onFound });
   const site = new Hono();
   site.use(etag());
   // The compressed copies are served in place of their file, never as pages of their own.
