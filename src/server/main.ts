@@ -1,8 +1,9 @@
 /**
- * `npm start` (build when needed, then serve dist/) and `npm run dev` (`--dev`: Vite with hot
- * reload). Prints one line with the address and the mode; SIGTERM or SIGINT drain and exit 0.
+ * `npm start` (build when needed, then serve dist/) and `npm run dev` (`--dev`: Vite with hot reload).
+ * Prints one line with the address and the mode; SIGTERM or SIGINT drain and exit 0.
  */
 import closeWithGrace from 'close-with-grace';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBuilt } from './build/ensure-built';
@@ -14,11 +15,8 @@ const log = (line: string) => console.error(line);
 
 async function main(): Promise<void> {
   const dev = process.argv.includes('--dev');
-  try {
-    process.loadEnvFile(path.join(root, '.env'));
-  } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
-  }
+  const envFile = path.join(root, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   const config = parseEnv(process.env);
   if (!dev) await ensureBuilt(root, log);
   const server = await startServer({

@@ -10,7 +10,7 @@ import { createAccessGate, FailedLoginThrottle } from './access/access-gate';
 import { createSessions, SESSION_PATH } from './access/sessions';
 import { signInRoutes } from './access/sign-in';
 import type { ServerConfig } from './env';
-import { errorResponse } from './http/json-response';
+import { errorResponse, NO_STORE } from './http/json-response';
 import { securityHeaders } from './http/security-headers';
 import { API_PREFIX } from './proxy/api-route';
 import { createApiProxy, type ProxyEnv } from './proxy/proxy';
@@ -41,15 +41,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-type Env = ProxyEnv;
-
 const SANDBOX_PREFIX = '/sandbox-api';
 const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
 
-/**
- * Socket buffers big enough for a good part of a 2000-contact page: with Node's small default,
- * relaying a page paused and resumed for every read and took about twice as long.
- */
+/** Socket buffers for a good part of a 2000-contact page: Node's small default pauses on every read. */
 const RESPONSE_HIGH_WATER_MARK = 1024 * 1024;
 
 export async function startServer({
@@ -90,23 +85,20 @@ export async function startServer({
       log,
     });
 
-    const app = new Hono<Env>();
+    const app = new Hono<ProxyEnv>();
     app.use(async (c, next) => {
       await next();
       for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
     });
     // Absolute URLs in the request line: this is not a forward proxy.
+    const notAPath = 'The request target must be a path starting with "/".';
     app.use(async (c, next) =>
       c.env.incoming.url?.startsWith('/')
         ? next()
-        : errorResponse(c, 400, 'Invalid Request', 'The request target must be a path starting with "/".', {
-            'Cache-Control': 'no-store',
-          }),
+        : errorResponse(c, 400, 'Invalid Request', notAPath, NO_STORE),
     );
     // Open even behind the access gate, so monitors need no password; it reveals only the mode.
-    app.all('/healthz', (c) =>
-      c.json({ status: 'ok', mode: source.mode }, 200, { 'Cache-Control': 'no-store' }),
-    );
+    app.all('/healthz', (c) => c.json({ status: 'ok', mode: source.mode }, 200, NO_STORE));
     // With passwords, people sign in on a page of their own; scripts still send HTTP Basic.
     const sessions = config.access?.kind === 'password' ? createSessions() : null;
     if (config.access !== null) {
@@ -117,9 +109,7 @@ export async function startServer({
     }
     // Who is signed in, for the app's header: null without an access gate.
     app.get(SESSION_PATH, (c) =>
-      c.json({ user: c.get('user') ?? null, canSignOut: sessions !== null }, 200, {
-        'Cache-Control': 'no-store',
-      }),
+      c.json({ user: c.get('user') ?? null, canSignOut: sessions !== null }, 200, NO_STORE),
     );
     app.route(VIEWS_PATH, viewRoutes(views));
     // The API is told apart on the raw request line, before any normalisation of dot segments.
@@ -196,9 +186,8 @@ function displayHost(host: string): string {
 }
 
 /**
- * Prepares a graceful stop: once called, the returned function stops accepting connections, lets
- * requests in flight finish, closes each connection as soon as it falls idle, and cuts off what
- * is still running after the grace period.
+ * A graceful stop: no new connections, requests in flight finish, each connection closes as soon as
+ * it falls idle, and what still runs after the grace period is cut off.
  */
 function gracefulClose(server: http.Server): (graceMs: number) => Promise<void> {
   let closing = false;

@@ -4,13 +4,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { auth } from 'hono/utils/basic-auth';
 import { timingSafeEqual } from 'hono/utils/buffer';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { errorResponse } from '../http/json-response';
+import { errorResponse, NO_STORE } from '../http/json-response';
 import { SIGN_IN_PATH, type Sessions } from './sessions';
 
-/**
- * Who may use the server when it listens beyond this machine. Whoever gets through reads every
- * contact the Mailstand key can see, so a non-loopback HOST requires one of these.
- */
+/** Who may use the server; a non-loopback HOST requires one, as whoever gets in reads every contact. */
 export type AccessRule =
   /** HTTP Basic: any user name with the shared password, or a listed user with their own. */
   | { kind: 'password'; sharedPassword: string | null; users: ReadonlyMap<string, string> }
@@ -54,7 +51,7 @@ export function createAccessGate(
       if (c.req.header('sec-fetch-site') === 'same-origin') challenge = false;
     }
     return errorResponse(c, decision.status, 'Login Required', decision.message, {
-      'Cache-Control': 'no-store',
+      ...NO_STORE,
       ...(challenge ? { 'WWW-Authenticate': CHALLENGE } : {}),
     });
   };
@@ -109,25 +106,23 @@ export class FailedLoginThrottle {
 
   /** How long to hold the answer to a request from this address. */
   delayFor(address: string): number {
-    const entry = this.failures.get(address);
-    if (entry === undefined || this.now() - entry.last > this.forgetAfterMs) return 0;
-    return Math.min(250 * 2 ** (entry.count - 1), 5_000);
+    const failures = this.recentFailures(address);
+    return failures === 0 ? 0 : Math.min(250 * 2 ** (failures - 1), 5_000);
   }
 
   recordFailure(address: string): void {
-    const entry = this.failures.get(address);
-    const fresh = entry === undefined || this.now() - entry.last > this.forgetAfterMs;
-    this.failures.set(address, { count: fresh ? 1 : entry.count + 1, last: this.now() });
-    if (this.failures.size > 10_000) this.forgetOld();
+    this.failures.set(address, { count: this.recentFailures(address) + 1, last: this.now() });
+    if (this.failures.size > 10_000) {
+      for (const known of this.failures.keys()) if (!this.recentFailures(known)) this.failures.delete(known);
+    }
   }
 
   recordSuccess(address: string): void {
     this.failures.delete(address);
   }
 
-  private forgetOld(): void {
-    for (const [address, entry] of this.failures) {
-      if (this.now() - entry.last > this.forgetAfterMs) this.failures.delete(address);
-    }
+  private recentFailures(address: string): number {
+    const entry = this.failures.get(address);
+    return entry !== undefined && this.now() - entry.last <= this.forgetAfterMs ? entry.count : 0;
   }
 }

@@ -31,8 +31,8 @@ export async function isBuildStale(root: string): Promise<boolean> {
 }
 
 /**
- * Builds the app with Vite when dist/ is missing or stale. The build goes to a temporary folder
- * that replaces dist/ only once complete, so a build cut short never leaves half an app behind.
+ * Builds the app when dist/ is missing or stale, into a folder that replaces dist/ only once
+ * complete: a build cut short never leaves half an app behind.
  */
 export async function ensureBuilt(root: string, log: (line: string) => void): Promise<void> {
   if (!(await isBuildStale(root))) return;

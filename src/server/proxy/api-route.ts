@@ -11,12 +11,12 @@ export const API_PREFIX = '/api';
 /** Real filter queries stay far below this; a longer one is a mistake or an attack. */
 export const MAX_QUERY_LENGTH = 4096;
 
-export const ALLOWED_API_CALLS = Object.values(MAILSTAND_ENDPOINTS).map(
+const ALLOWED_CALLS = Object.values(MAILSTAND_ENDPOINTS).map(
   (pattern) => `GET ${API_PREFIX}${pattern.replace(/:([a-z_]+)/g, '{$1}')}`,
 );
+const UNKNOWN_PATH = `Unknown API path. The proxy forwards only ${ALLOWED_CALLS.join(', ')}.`;
 
-// Ids as the contract writes them (`:workspace_id` is a workspace id): no dot, slash or percent
-// sign can appear.
+// Ids as the contract writes them (`:workspace_id` is a workspace id): never a dot, slash or `%`.
 const ALLOWED_PATHS = Object.values(MAILSTAND_ENDPOINTS).map(
   (pattern) =>
     new RegExp(`^${pattern.replace(/:([a-z]+)_id/g, (_match, kind: IdKind) => idPatternSource(kind))}$`),
@@ -45,8 +45,6 @@ interface Rejection {
 
 export type ApiRoute = { kind: 'forward'; path: string; query: string } | Rejection;
 
-const ALLOWED_LIST = ALLOWED_API_CALLS.join(', ');
-
 export function routeApiRequest({ method, rawTarget, hasBody }: ApiRequestLine): ApiRoute {
   const queryStart = rawTarget.indexOf('?');
   const rawPath = queryStart === -1 ? rawTarget : rawTarget.slice(0, queryStart);
@@ -59,9 +57,7 @@ export function routeApiRequest({ method, rawTarget, hasBody }: ApiRequestLine):
       `The query string is ${rawQuery.length} characters long; the proxy accepts at most ${MAX_QUERY_LENGTH}.`,
     );
   }
-  if (!rawPath.startsWith(API_PREFIX)) {
-    return reject(404, 'Not Found', `Unknown API path. The proxy forwards only ${ALLOWED_LIST}.`);
-  }
+  if (!rawPath.startsWith(API_PREFIX)) return reject(404, 'Not Found', UNKNOWN_PATH);
   const path = rawPath.slice(API_PREFIX.length);
   if (SUSPICIOUS_PATH.test(path)) {
     return reject(
@@ -71,18 +67,14 @@ export function routeApiRequest({ method, rawTarget, hasBody }: ApiRequestLine):
         'character outside printable ASCII; the proxy refuses such paths.',
     );
   }
-  if (!ALLOWED_PATHS.some((pattern) => pattern.test(path))) {
-    return reject(404, 'Not Found', `Unknown API path. The proxy forwards only ${ALLOWED_LIST}.`);
-  }
+  if (!ALLOWED_PATHS.some((pattern) => pattern.test(path))) return reject(404, 'Not Found', UNKNOWN_PATH);
   if (method !== 'GET') {
     return {
       ...reject(405, 'Method Not Allowed', `The API is read-only: use GET, not ${method}.`),
       allow: 'GET',
     };
   }
-  if (hasBody) {
-    return reject(400, 'Invalid Request', 'A GET request to the API must not carry a body.');
-  }
+  if (hasBody) return reject(400, 'Invalid Request', 'A GET request to the API must not carry a body.');
   const query = reencodeQuery(rawQuery);
   if (query === null) {
     return reject(

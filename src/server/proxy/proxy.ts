@@ -23,9 +23,8 @@ export type ProxyEnv = { Bindings: HttpBindings; Variables: { user?: string } };
 type ProxyContext = Context<ProxyEnv>;
 
 /**
- * `/api/*`: lets through only the allowed calls (decided on the raw request line), asks the
- * upstream through the key's budget, and relays its JSON answer with the key, cookies and every
- * other header left behind.
+ * `/api/*`: only the allowed calls, asked through the key's budget; the JSON answer is relayed
+ * without the key, cookies or any other upstream header.
  */
 export function createApiProxy({ upstream, timeoutMs, budget: config, log }: ApiProxyOptions) {
   const budget = createKeyBudget(config, createAnswerFetcher({ upstream, timeoutMs, log }));

@@ -1,9 +1,8 @@
 import type { Hono } from 'hono';
 
 /**
- * Where the proxy's calls go: Mailstand, or the sandbox inside this process. `get` is the one
- * function every upstream call goes through, so whatever must see them all (pacing, caching)
- * wraps it.
+ * Where the proxy's calls go: Mailstand, or the sandbox inside this process. Every call goes through
+ * `get`, so whatever must see them all (pacing, caching) wraps it.
  */
 export interface Upstream {
   /** How the proxy's own error messages name the upstream, e.g. "Mailstand (https://api.mailstand.com)". */
@@ -19,13 +18,15 @@ export interface Upstream {
 /** Resets that mean the request never reached the upstream, so sending it again is safe for a GET. */
 const CONNECTION_RESET = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
 
-function basicAuthorization(apiKey: string): string {
-  return `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
+/** The key as HTTP Basic user name, and the secrets that come with it: the key alone and as sent. */
+function credentials(apiKey: string): { authorization: string; secrets: string[] } {
+  const encoded = Buffer.from(`${apiKey}:`).toString('base64');
+  return { authorization: `Basic ${encoded}`, secrets: [apiKey, encoded] };
 }
 
-/** Mailstand's API over the network, the key sent as HTTP Basic username. */
+/** Mailstand's API over the network. */
 export function mailstandUpstream(baseUrl: URL, apiKey: string): Upstream {
-  const authorization = basicAuthorization(apiKey);
+  const { authorization, secrets } = credentials(apiKey);
   const base = baseUrl.origin + baseUrl.pathname.replace(/\/$/, '');
   const send = (pathAndQuery: string, signal: AbortSignal) =>
     // Built from scratch: the browser's Authorization, Cookie and every other header stay behind.
@@ -42,7 +43,7 @@ export function mailstandUpstream(baseUrl: URL, apiKey: string): Upstream {
   return {
     name: `Mailstand (${baseUrl.origin})`,
     whatToCheck: "Check MAILSTAND_API_URL and this machine's network connection, then retry.",
-    secrets: [apiKey, authorization.slice('Basic '.length)],
+    secrets,
     async get(pathAndQuery, signal) {
       try {
         return await send(pathAndQuery, signal);
@@ -58,11 +59,11 @@ export function mailstandUpstream(baseUrl: URL, apiKey: string): Upstream {
 
 /** The sandbox application, called in-process: no socket, no port, the same HTTP semantics. */
 export function sandboxUpstream(sandbox: Hono, apiKey: string): Upstream {
-  const authorization = basicAuthorization(apiKey);
+  const { authorization, secrets } = credentials(apiKey);
   return {
     name: 'The sandbox API',
     whatToCheck: 'The sandbox runs inside this server: look at its log, then restart it with `npm start`.',
-    secrets: [apiKey, authorization.slice('Basic '.length)],
+    secrets,
     get: async (pathAndQuery, signal) =>
       sandbox.request(pathAndQuery, { headers: { Authorization: authorization }, signal }),
   };

@@ -15,10 +15,8 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
 /**
- * The built app: files from dist/ (brotli or gzip copies when the browser accepts them, ETags,
- * hashed assets cached for good), index.html for the app's own routes, and a real 404 under
- * /assets/ rather than HTML served as JavaScript. Paths with dot segments, `%` or backslashes never
- * reach the disk.
+ * The built app: files from dist/ (precompressed, with ETags), index.html for the app's own routes,
+ * and a real 404 under /assets/ rather than HTML served as JavaScript.
  */
 export async function createStaticSite(dir: string): Promise<Hono> {
   if ((await stat(path.join(dir, 'index.html')).catch(() => null)) === null) {

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { checkViewChange, checkViewDraft, checkWorkspace } from '../../shared/views/saved-view';
-import { errorResponse } from '../http/json-response';
+import { errorResponse, NO_STORE } from '../http/json-response';
 import { ViewStoreError, type ViewStore, type ViewStoreErrorKind } from './view-store';
 
 type ViewsEnv = { Bindings: HttpBindings; Variables: { user?: string } };
@@ -20,8 +20,6 @@ const STATUS_OF: Record<ViewStoreErrorKind, { status: ContentfulStatusCode; labe
   full: { status: 409, label: 'Conflict' },
   corrupt: { status: 500, label: 'Internal Server Error' },
 };
-
-const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /**
  * `/app-api/views`: the server's own endpoints for saved views (Mailstand knows nothing of them).
