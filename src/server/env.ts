@@ -57,14 +57,9 @@ const accessUsers = list.transform((pairs, context) => {
 /** Settings whose value is a credential: an error message never echoes it. */
 const SECRET = new Set(['MAILSTAND_API_KEY', 'ACCESS_PASSWORD', 'ACCESS_USERS']);
 
-/** An environment variable: unset or empty reads as its default, and `expected` says what is valid. */
+/** An environment variable, trimmed: unset or empty reads as its default; `expected` says what is valid. */
 const variable = <T>(schema: z.ZodType<T, string>, fallback: string, expected: string) =>
-  z
-    .preprocess(
-      (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback),
-      schema,
-    )
-    .describe(expected);
+  z.preprocess((value) => (typeof value === 'string' && value.trim()) || fallback, schema).describe(expected);
 
 const MS = 'milliseconds from';
 
@@ -162,7 +157,7 @@ export function parseEnv(env: NodeJS.ProcessEnv) {
   };
 }
 
-export function isLoopback(host: string): boolean {
+function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 

@@ -81,13 +81,9 @@ export function createApiProxy({ upstream, timeoutMs, budget: config, log }: Api
           { 'Retry-After': String(seconds) },
         );
       }
-      log(`[proxy] GET ${route.path} failed: ${errorCode(error)}`);
-      return errorResponse(
-        c,
-        502,
-        'Bad Gateway',
-        `The relay failed (${errorCode(error)}). Retry the request.`,
-      );
+      const code = errorCode(error);
+      log(`[proxy] GET ${route.path} failed: ${code}`);
+      return errorResponse(c, 502, 'Bad Gateway', `The relay failed (${code}). Retry the request.`);
     }
   };
 }
