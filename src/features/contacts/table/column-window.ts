@@ -45,3 +45,8 @@ export function columnRange({ first, last }: ColumnWindow): number[] {
   for (let index = first; index <= last; index++) indexes.push(index);
   return indexes;
 }
+
+/** The pinned first column, then the window's: the positions a row renders, in order. */
+export function renderedColumns(window: ColumnWindow): number[] {
+  return [0, ...columnRange(window)];
+}

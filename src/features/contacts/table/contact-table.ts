@@ -7,6 +7,7 @@ import {
   rowSortingFeature,
   tableFeatures,
   type Cell,
+  type CellContext,
   type Column,
   type ColumnDef,
   type Header,
@@ -50,3 +51,4 @@ export type ContactTableColumn = Column<Features, Contact, unknown>;
 export type ContactHeader = Header<Features, Contact, unknown>;
 export type ContactRow = Row<Features, Contact>;
 export type ContactCell = Cell<Features, Contact, unknown>;
+export type ContactCellContext = CellContext<Features, Contact, unknown>;

@@ -42,20 +42,29 @@ type GridFocusOptions = {
  * that is not rendered yet takes it once the virtualizer has scrolled it into the window.
  */
 export function useGridFocus({ handleRef, contacts, rowVirtualizer, toggle, focused }: GridFocusOptions) {
-  const elements = useRef(new Map<number, HTMLElement>());
+  const rows = useRef(new Set<HTMLElement>());
   const pendingFocus = useRef<number | null>(null);
 
+  // One function for every row, so React attaches it once per element rather than on every render
+  // of a recycled row; the row's index is read from the element when focus needs it.
   const register = useMemo(
-    () => (index: number, element: HTMLElement | null) => {
-      if (element) elements.current.set(index, element);
-      else elements.current.delete(index);
+    () => (element: HTMLElement | null) => {
+      if (!element) return;
+      rows.current.add(element);
+      return () => {
+        rows.current.delete(element);
+      };
     },
     [],
   );
+  const rowElement = (index: number) => {
+    for (const element of rows.current) if (rowIndexOf(element) === index) return element;
+    return undefined;
+  };
 
   useLayoutEffect(() => {
     if (pendingFocus.current === null) return;
-    const element = elements.current.get(pendingFocus.current);
+    const element = rowElement(pendingFocus.current);
     if (element) {
       pendingFocus.current = null;
       element.focus({ preventScroll: true });
@@ -64,7 +73,7 @@ export function useGridFocus({ handleRef, contacts, rowVirtualizer, toggle, focu
 
   useImperativeHandle(handleRef, () => {
     const focusRow = (index: number, scroll: boolean) => {
-      const element = elements.current.get(index);
+      const element = rowElement(index);
       if (scroll || !element) rowVirtualizer.scrollToIndex(index, { align: 'auto' });
       if (element) element.focus({ preventScroll: true });
       else pendingFocus.current = index;

@@ -1,8 +1,8 @@
-import { memo, type MouseEvent } from 'react';
+import { memo, type MouseEvent, type ReactNode } from 'react';
 import type { Contact } from '../../../shared/contract';
 import { NO_ID_TITLE } from './cells';
 import type { GridGeometry } from './column-sizing';
-import { columnRange, type ColumnWindow } from './column-window';
+import { renderedColumns, type ColumnWindow } from './column-window';
 import type { ContactRow, ContactTableColumn } from './contact-table';
 import { renderedCellContent } from './rendered-cell';
 
@@ -10,8 +10,8 @@ import { renderedCellContent } from './rendered-cell';
 export type RowActions = {
   toggle: (contact: Contact, extend: boolean) => void;
   open: (contact: Contact) => void;
-  /** Keeps track of the row's element, for moving keyboard focus to it. */
-  register: (index: number, element: HTMLElement | null) => void;
+  /** Keeps track of the row's element, for moving keyboard focus to it: a ref callback. */
+  register: (element: HTMLElement | null) => (() => void) | undefined;
 };
 
 type GridRowProps = {
@@ -43,21 +43,26 @@ export const GridRow = memo(function GridRow({
   actions,
 }: GridRowProps) {
   const contact = row.original;
-  const cell = (position: number) => {
+  // One loop rather than a function per cell: every row entering the view renders all of them.
+  const cells: ReactNode[] = [];
+  for (const position of renderedColumns(columnWindow)) {
     const column = columns[position];
-    return column ? (
-      <div
-        key={column.id}
-        role="gridcell"
-        aria-colindex={position + 2}
-        className={layout.cellClasses[position]}
-        style={layout.cellStyles[position]}
-        title={column.columnDef.meta?.title(contact)}
-      >
-        {renderedCellContent(row, column)}
-      </div>
-    ) : null;
-  };
+    cells.push(
+      column ? (
+        <div
+          key={column.id}
+          role="gridcell"
+          aria-colindex={position + 2}
+          className={layout.cellClasses[position]}
+          style={layout.cellStyles[position]}
+          title={column.columnDef.meta?.title(contact)}
+        >
+          {renderedCellContent(row, column)}
+        </div>
+      ) : null,
+    );
+  }
+  const [pinnedCell, ...scrolledCells] = cells;
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if (!actions || (event.target instanceof Element && event.target.closest(INTERACTIVE))) return;
     event.currentTarget.focus({ preventScroll: true });
@@ -71,10 +76,7 @@ export const GridRow = memo(function GridRow({
   return (
     <div
       id={id}
-      ref={(element) => {
-        actions?.register(index, element);
-        return () => actions?.register(index, null);
-      }}
+      ref={actions?.register}
       role="row"
       aria-rowindex={index + 2}
       aria-selected={actions ? selected : undefined}
@@ -101,12 +103,12 @@ export const GridRow = memo(function GridRow({
             />
           )}
         </div>
-        {cell(0)}
+        {pinnedCell}
       </div>
       {columnWindow.spacer > 0 && (
         <div aria-hidden="true" style={{ width: columnWindow.spacer, flex: 'none' }} />
       )}
-      {columnRange(columnWindow).map(cell)}
+      {scrolledCells}
     </div>
   );
 });

@@ -42,7 +42,12 @@ export function assignRowSlots(previous: RowSlots, indexes: readonly number[]): 
  * assistive technology with aria-owns.
  */
 export function inSlotOrder(indexes: readonly number[], slots: RowSlots): number[] {
-  return [...indexes].sort((a, b) => (slots.get(a) ?? 0) - (slots.get(b) ?? 0));
+  // Slots are small distinct numbers: placing each row at its slot orders them without a sort.
+  const bySlot: (number | undefined)[] = [];
+  for (const index of indexes) bySlot[slots.get(index) ?? bySlot.length] = index;
+  const ordered: number[] = [];
+  for (const index of bySlot) if (index !== undefined) ordered.push(index);
+  return ordered;
 }
 
 function parityOf(index: number): 0 | 1 {
