@@ -9,8 +9,11 @@ import { CUSTOM_FIELD_PATTERN } from './fields';
  */
 export const FIELDS_PARAM = 'fields';
 
-/** What every row of the grid reads whatever columns are shown: who it is and where it stands. */
-export const ROW_FIELDS = ['id', 'email', 'stage'] as const;
+/**
+ * What every row of the grid reads whatever columns are shown: who it is (its checkbox is named
+ * by email, else full name) and where it stands.
+ */
+export const ROW_FIELDS = ['id', 'email', 'full_name', 'stage'] as const;
 
 /** More names than a contact record has fields (with room for custom ones) is no real request. */
 export const MAX_FIELD_NAMES = 200;
