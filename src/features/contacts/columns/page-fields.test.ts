@@ -24,14 +24,7 @@ describe('pageFields', () => {
 
   it('adds the campaign timestamps while a campaign is chosen', () => {
     expect(pageFields(null, true).split(',')).toEqual(
-      expect.arrayContaining([
-        'last_sent',
-        'last_open',
-        'last_click',
-        'last_reply',
-        'last_unsubscribe',
-        'last_bounce',
-      ]),
+      expect.arrayContaining(CAMPAIGN_TIMESTAMP_FIELDS.map((field) => field.code)),
     );
   });
 
