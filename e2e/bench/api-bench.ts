@@ -1,4 +1,5 @@
-import { readAnswer, readContactsPageAnswer, MAX_DISPLAY } from '../../src/shared/contract';
+import { pageFields } from '../../src/features/contacts/columns/page-fields';
+import { FIELDS_PARAM, readAnswer, readContactsPageAnswer, MAX_DISPLAY } from '../../src/shared/contract';
 import { SANDBOX_AUTHORIZATION, timedGet, type Timed } from './http-client';
 import { processCpuMs } from './process-cpu';
 import type { Scenario } from './scenario';
@@ -21,9 +22,11 @@ export type CombinationResult = {
   /** Through the proxy, compressed as for a browser on another machine behind a reverse proxy. */
   proxyBrotli: Summary;
   proxyGzip: Summary;
+  /** Through the proxy as the app asks for its grid: cut down to the default columns' fields. */
+  proxyProjected: Summary;
   /** The server's CPU time per request, straight, through the proxy, and compressed with brotli; null without /proc. */
-  serverCpu: { sandbox: Summary; proxy: Summary; proxyBrotli: Summary } | null;
-  bytes: { raw: number; gzip: number; br: number };
+  serverCpu: { sandbox: Summary; proxy: Summary; proxyBrotli: Summary; proxyProjected: Summary } | null;
+  bytes: { raw: number; gzip: number; br: number; projected: number };
 };
 
 export type ApiResult = {
@@ -43,6 +46,9 @@ export type ApiResult = {
    * costs the machine, and a figure that other work on the machine barely moves.
    */
   proxyCpuOverhead: number | null;
+  /** The same two ratios for the grid's cut-down page against the whole page through /api. */
+  projectionOverhead: number;
+  projectionCpuOverhead: number | null;
 };
 
 function combinations(scenario: Scenario): Combination[] {
@@ -122,6 +128,8 @@ export async function measureApi(
       page = Math.max(1, Math.ceil(total / MAX_DISPLAY));
     }
     const query = contactsQuery(scenario, combination.filters, page);
+    const gridFields = pageFields(null, combination.filters.includes('campaign='));
+    const gridQuery = `${query}&${FIELDS_PARAM}=${encodeURIComponent(gridFields)}`;
     const first = ok(await direct(query), combination.name);
     firstMs += first.ms;
     const parsed = readAnswer(readContactsPageAnswer, JSON.parse(first.body.toString('utf8')));
@@ -131,9 +139,15 @@ export async function measureApi(
       proxy: [] as number[],
       br: [] as number[],
       gzip: [] as number[],
+      projected: [] as number[],
     };
-    const cpu = { sandbox: [] as number[], proxy: [] as number[], br: [] as number[] };
-    const bytes = { raw: first.bytes, gzip: 0, br: 0 };
+    const cpu = {
+      sandbox: [] as number[],
+      proxy: [] as number[],
+      br: [] as number[],
+      projected: [] as number[],
+    };
+    const bytes = { raw: first.bytes, gzip: 0, br: 0, projected: 0 };
     for (let run = 0; run < runs; run++) {
       samples.sandbox.push(ok(await direct(query), combination.name).ms);
       cpu.sandbox.push(cpuUsed);
@@ -141,6 +155,13 @@ export async function measureApi(
         ok(await proxied(query, { 'Accept-Encoding': BROWSER_ACCEPT_ENCODING }), combination.name).ms,
       );
       cpu.proxy.push(cpuUsed);
+      const projected = ok(
+        await proxied(gridQuery, { 'Accept-Encoding': BROWSER_ACCEPT_ENCODING }),
+        combination.name,
+      );
+      samples.projected.push(projected.ms);
+      cpu.projected.push(cpuUsed);
+      bytes.projected = projected.bytes;
       const br = ok(await proxied(query, { 'Accept-Encoding': 'br', ...FORWARDED }), combination.name);
       cpu.br.push(cpuUsed);
       samples.br.push(br.ms);
@@ -159,9 +180,15 @@ export async function measureApi(
       proxy: summarize(samples.proxy),
       proxyBrotli: summarize(samples.br),
       proxyGzip: summarize(samples.gzip),
+      proxyProjected: summarize(samples.projected),
       serverCpu: cpu.sandbox.some(Number.isNaN)
         ? null
-        : { sandbox: summarize(cpu.sandbox), proxy: summarize(cpu.proxy), proxyBrotli: summarize(cpu.br) },
+        : {
+            sandbox: summarize(cpu.sandbox),
+            proxy: summarize(cpu.proxy),
+            proxyBrotli: summarize(cpu.br),
+            proxyProjected: summarize(cpu.projected),
+          },
       bytes,
     };
     log(
@@ -180,10 +207,24 @@ export async function measureApi(
         sum((result) => result.serverCpu?.sandbox.median ?? 0) -
       1
     : null;
+  const projectionOverhead =
+    sum((result) => result.proxyProjected.median) / sum((result) => result.proxy.median) - 1;
+  const projectionCpuOverhead = results.every((result) => result.serverCpu !== null)
+    ? sum((result) => result.serverCpu?.proxyProjected.median ?? 0) /
+        sum((result) => result.serverCpu?.proxy.median ?? 0) -
+      1
+    : null;
   const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
   log(
     `  through /api: ${percent(proxyOverhead)} more time` +
       (proxyCpuOverhead === null ? '' : `, ${percent(proxyCpuOverhead)} more server CPU`),
+  );
+  const rawBytes = sum((result) => result.bytes.raw);
+  log(
+    `  cut to the grid's fields (${FIELDS_PARAM}=), against the whole page through /api: ` +
+      `${percent(projectionOverhead)} time` +
+      (projectionCpuOverhead === null ? '' : `, ${percent(projectionCpuOverhead)} server CPU`) +
+      `, ${percent(sum((result) => result.bytes.projected) / rawBytes)} of the bytes`,
   );
   return {
     contacts: scenario.contacts,
@@ -192,5 +233,7 @@ export async function measureApi(
     worstP95: Math.max(...results.map((result) => result.sandbox.p95)),
     proxyOverhead,
     proxyCpuOverhead,
+    projectionOverhead,
+    projectionCpuOverhead,
   };
 }

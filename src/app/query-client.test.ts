@@ -71,7 +71,7 @@ describe('the app’s QueryClient against a real server', () => {
       }),
     );
     const client = createQueryClient();
-    const query = contactsPageQuery({ ...DEFAULT_FILTERS, workspace: WORKSPACE, stage: 'Replied' });
+    const query = contactsPageQuery({ ...DEFAULT_FILTERS, workspace: WORKSPACE, stage: 'Replied' }, 'id');
     const pending = client.fetchQuery(query);
     await arrived;
     expect(Object.fromEntries(upstream.requests[0]?.searchParams ?? [])).toEqual({
@@ -79,6 +79,7 @@ describe('the app’s QueryClient against a real server', () => {
       page: '1',
       display: '100',
       stage: 'Replied',
+      fields: 'id',
     });
     await client.cancelQueries({ queryKey: query.queryKey });
     await expect(pending).rejects.toBeInstanceOf(CancelledError);

@@ -4,6 +4,7 @@ import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { describeApiError } from './api/api-client';
 import { campaignsQuery, contactsPageQuery, workspacesQuery } from './api/queries';
+import { usePageFields } from './columns/page-fields';
 import { FilterDrawer, SIDEBAR_BESIDE_GRID } from './filters/filter-drawer';
 import { FilterNotices } from './filters/filter-notices';
 import { FilterSidebar } from './filters/filter-sidebar';
@@ -33,7 +34,8 @@ export function ContactsView() {
   const campaigns = useQuery({ ...campaignsQuery(workspace?.id ?? ''), enabled: workspace !== null });
   const campaign = campaigns.data?.find((candidate) => candidate.id === filters.campaign) ?? null;
   // Stage counts wait for the table's own page (observed here, fetched by the results below).
-  const page = useQuery({ ...contactsPageQuery(filters), enabled: false });
+  const fields = usePageFields(filters.workspace, filters.campaign !== null);
+  const page = useQuery({ ...contactsPageQuery(filters, fields), enabled: false });
   const pageSettled = page.data !== undefined && !page.isPlaceholderData && page.fetchStatus === 'idle';
 
   const chooseQuietly = useCallback(

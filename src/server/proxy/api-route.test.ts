@@ -110,3 +110,28 @@ describe('reencodeQuery', () => {
     );
   });
 });
+
+describe('routeApiRequest with the app-only fields', () => {
+  it('forwards a contacts page without fields, and says which fields to keep', () => {
+    expect(get('/api/contacts?workspace=space_1&fields=id,email,stage&page=1&display=2000')).toEqual({
+      kind: 'forward',
+      path: '/contacts',
+      query: 'workspace=space_1&page=1&display=2000',
+      fields: ['email', 'id', 'stage'],
+    });
+  });
+
+  it.each([
+    '/api/contacts?workspace=space_1&fields=id,password',
+    '/api/contacts?workspace=space_1&fields=',
+    '/api/contacts?fields=id&fields=email',
+    '/api/workspaces?fields=id',
+  ])('refuses %s with 400 in Mailstand’s error shape', (target) => {
+    expect(get(target)).toMatchObject({
+      kind: 'reject',
+      status: 400,
+      error: 'Invalid Request',
+      message: expect.stringContaining('"fields"'),
+    });
+  });
+});

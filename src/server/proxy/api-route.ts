@@ -5,6 +5,7 @@
  * here, so no request that was not one of the five allowed calls ever leaves the server.
  */
 import { MAILSTAND_ENDPOINTS, idPatternSource, type IdKind } from '../../shared/contract';
+import { takeFieldsParam } from './projection';
 
 export const API_PREFIX = '/api';
 
@@ -43,7 +44,16 @@ interface Rejection {
   allow?: string;
 }
 
-export type ApiRoute = { kind: 'forward'; path: string; query: string } | Rejection;
+export type ApiRoute =
+  | {
+      kind: 'forward';
+      path: string;
+      /** What goes upstream: the app's own `fields` is taken out. */
+      query: string;
+      /** The fields the app asked the answer to be cut down to (absent: the whole answer). */
+      fields?: string[];
+    }
+  | Rejection;
 
 export function routeApiRequest({ method, rawTarget, hasBody }: ApiRequestLine): ApiRoute {
   const queryStart = rawTarget.indexOf('?');
@@ -83,7 +93,11 @@ export function routeApiRequest({ method, rawTarget, hasBody }: ApiRequestLine):
       'The query string holds malformed percent-encoding or a control character (such as CR or LF).',
     );
   }
-  return { kind: 'forward', path, query };
+  const projection = takeFieldsParam(path, query);
+  if (!projection.ok) return reject(400, 'Invalid Request', projection.message);
+  return projection.fields === null
+    ? { kind: 'forward', path, query }
+    : { kind: 'forward', path, query: projection.query, fields: projection.fields };
 }
 
 /**

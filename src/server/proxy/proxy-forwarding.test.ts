@@ -126,6 +126,71 @@ describe('forwarding an allowed call', () => {
   });
 });
 
+describe('cutting a contacts page down to the fields the app asks for', () => {
+  const page = {
+    status: 'ok',
+    data: [
+      { id: 'contact_1', email: 'a@example.com', stage: 'Replied', city: 'Oslo', title: 'CTO' },
+      { id: 'contact_2', email: 'b@example.com', stage: null, city: 'Rome', title: null },
+    ],
+    total_found: 2,
+    current_page: 1,
+    total_pages: 1,
+  };
+  const answerPage = () =>
+    served.upstream.respond((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(page));
+    });
+
+  it('asks upstream without fields, answers with only those fields, and keeps the whole page for the rest', async () => {
+    answerPage();
+    const projected = await get('/api/contacts?workspace=space_1&fields=id,email,city&page=1');
+    expect(projected.response.status).toBe(200);
+    expect(JSON.parse(projected.text)).toEqual({
+      ...page,
+      data: [
+        { id: 'contact_1', email: 'a@example.com', city: 'Oslo' },
+        { id: 'contact_2', email: 'b@example.com', city: 'Rome' },
+      ],
+    });
+    // Another field set and the whole page ask upstream the same question (one cache entry).
+    const other = await get('/api/contacts?page=1&workspace=space_1&fields=title,id');
+    expect(JSON.parse(other.text)).toMatchObject({
+      data: [
+        { id: 'contact_1', title: 'CTO' },
+        { id: 'contact_2', title: null },
+      ],
+    });
+    const whole = await get('/api/contacts?page=1&workspace=space_1');
+    expect(JSON.parse(whole.text)).toEqual(page);
+    expect(served.upstream.received.map((request) => request.url)).toEqual(
+      Array(3).fill('/v1/contacts?page=1&workspace=space_1'),
+    );
+  });
+
+  it('relays an error answer as it is', async () => {
+    served.upstream.respond((_req, res) => {
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      res.end('{"statusCode":404,"error":"Missing Record","message":"No such workspace."}');
+    });
+    const { response, text } = await get('/api/contacts?workspace=space_9&fields=id,email');
+    expect(response.status).toBe(404);
+    expect(JSON.parse(text)).toMatchObject({ error: 'Missing Record' });
+  });
+
+  it('refuses an unknown field with 400, before asking upstream', async () => {
+    const { response, text } = await get('/api/contacts?workspace=space_1&fields=id,password');
+    expect(response.status).toBe(400);
+    expect(JSON.parse(text)).toEqual({
+      statusCode: 400,
+      error: 'Invalid Request',
+      message: expect.stringContaining('"password", which no contact has'),
+    });
+    expect(served.upstream.received).toHaveLength(0);
+  });
+});
+
 describe('the allowlist, on raw request lines', () => {
   it.each([
     ['GET /api/../secret HTTP/1.1', 400],

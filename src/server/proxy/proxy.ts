@@ -8,6 +8,7 @@ import { WaitTooLong } from '../budget/upstream-scheduler';
 import { answerEncoding, compressedCopy } from '../http/content-encoding';
 import { errorResponse } from '../http/json-response';
 import { routeApiRequest } from './api-route';
+import { projectedAnswer } from './projection';
 import { errorCode, type Upstream } from './upstream';
 import { createAnswerFetcher, RelayFailure } from './whole-answer';
 
@@ -59,13 +60,17 @@ export function createApiProxy({ upstream, timeoutMs, budget: config, log }: Api
       };
       if (answer.ageMs !== null) headers[AGE_HEADER] = String(Math.floor(answer.ageMs / 1000));
       const status = answer.status as ContentfulStatusCode;
-      const compression = answerEncoding(answer.body, incoming.headers['accept-encoding'], {
+      const body =
+        route.fields === undefined || answer.status !== 200
+          ? answer.body
+          : projectedAnswer(answer.body, route.fields);
+      const compression = answerEncoding(body, incoming.headers['accept-encoding'], {
         remoteAddress: incoming.socket.remoteAddress,
         headers: incoming.headers,
       });
-      if (compression === 'identity') return c.body(answer.body, status, headers);
+      if (compression === 'identity') return c.body(body, status, headers);
       headers['Content-Encoding'] = compression;
-      return c.body(await compressedCopy(answer.body, compression), status, headers);
+      return c.body(await compressedCopy(body, compression), status, headers);
     } catch (error) {
       // A browser that went away is owed no answer, and the log no line about one.
       if (browser.aborted) return new Response(null, { status: 499 });

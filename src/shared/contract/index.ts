@@ -7,3 +7,4 @@ export * from './stages';
 export * from './relay-headers';
 export * from './retry-after';
 export * from './value-forms';
+export * from './field-projection';

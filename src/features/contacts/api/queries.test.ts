@@ -53,8 +53,8 @@ describe('retry policy', () => {
 describe('query keys', () => {
   const filters: ContactFilters = { ...DEFAULT_FILTERS, workspace: WORKSPACE, stage: 'Replied', page: 3 };
 
-  it('keys a page by workspace, filters, page and size, under contacts/list', () => {
-    expect(contactKeys.list(filters)).toEqual([
+  it('keys a page by workspace, filters, page, size and field set, under contacts/list', () => {
+    expect(contactKeys.list(filters, 'email,id,stage')).toEqual([
       'contacts',
       'list',
       WORKSPACE,
@@ -69,12 +69,16 @@ describe('query keys', () => {
       },
       3,
       100,
+      'email,id,stage',
     ]);
-    expect(contactKeys.list(filters).slice(0, 2)).toEqual(contactKeys.lists());
+    expect(contactKeys.list(filters, 'id').slice(0, 2)).toEqual(contactKeys.lists());
+    expect(contactKeys.list(filters, 'city,id')).not.toEqual(contactKeys.list(filters, 'id'));
   });
 
   it('ignores the open contact, so opening a detail does not refetch the page', () => {
-    expect(contactKeys.list({ ...filters, contact: 'contact_a1' })).toEqual(contactKeys.list(filters));
+    expect(contactKeys.list({ ...filters, contact: 'contact_a1' }, 'id')).toEqual(
+      contactKeys.list(filters, 'id'),
+    );
   });
 
   it('sends the filters under the API’s names, without the empty search', () => {

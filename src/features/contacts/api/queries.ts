@@ -15,12 +15,14 @@ import {
   readWorkspacesAnswer,
 } from '../../../shared/contract';
 import {
+  FIELDS_PARAM,
   isRequestPurpose,
   type Campaign,
   type ContactsPage,
   type ContactsParam,
   type RequestPurpose,
 } from '../../../shared/contract';
+import { storedPageFields } from '../columns/page-fields';
 import { parseFilters, type ContactFilters } from '../params/filter-params';
 import { whenIdle } from '../../../lib/when-idle';
 import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet, apiGetServed, type Served } from './api-client';
@@ -60,8 +62,16 @@ export const workspaceKeys = {
 export const contactKeys = {
   all: ['contacts'] as const,
   lists: () => [...contactKeys.all, 'list'] as const,
-  list: (filters: ContactFilters) =>
-    [...contactKeys.lists(), filters.workspace, listFilters(filters), filters.page, filters.display] as const,
+  /** `fields`: what the page's records are cut down to (see pageFields). */
+  list: (filters: ContactFilters, fields: string) =>
+    [
+      ...contactKeys.lists(),
+      filters.workspace,
+      listFilters(filters),
+      filters.page,
+      filters.display,
+      fields,
+    ] as const,
   details: () => [...contactKeys.all, 'detail'] as const,
   detail: (id: string) => [...contactKeys.details(), id] as const,
 };
@@ -153,15 +163,18 @@ export function contactsRequestParams(filters: ContactFilters) {
 export type ServedContactsPage = ContactsPage & { served: Served };
 
 /**
- * One page of contacts; pending (not fetched) until a workspace is chosen. `purpose` says whether
- * a person looks at it or it is fetched ahead; `fresh` asks past the server's cache (Refresh).
+ * One page of contacts as the grid shows it: its records cut down by the server to `fields` (the
+ * detail panel and the export ask for whole records). Pending (not fetched) until a workspace is
+ * chosen. `purpose` says whether a person looks at it or it is fetched ahead; `fresh` asks past
+ * the server's cache (Refresh).
  */
 export function contactsPageQuery(
   filters: ContactFilters,
+  fields: string,
   { purpose = 'page', fresh = false }: { purpose?: RequestPurpose; fresh?: boolean } = {},
 ) {
   return queryOptions({
-    queryKey: contactKeys.list(filters),
+    queryKey: contactKeys.list(filters, fields),
     queryFn:
       filters.workspace === null
         ? skipToken
@@ -169,7 +182,7 @@ export function contactsPageQuery(
             const request = requestMeta(meta);
             const answer = apiGetServed(
               endpointPath('contacts'),
-              contactsRequestParams(filters),
+              { ...contactsRequestParams(filters), [FIELDS_PARAM]: fields },
               contactsPageReaderFor({ page: filters.page, display: filters.display }),
               { ...request, signal },
             );
@@ -194,7 +207,9 @@ const ignore = () => undefined;
  */
 export function prefetchPageInAddress(queryClient: QueryClient, search: string): void {
   const { filters } = parseFilters(search);
-  if (filters.workspace !== null) void queryClient.prefetchQuery(contactsPageQuery(filters));
+  if (filters.workspace === null) return;
+  const fields = storedPageFields(filters.workspace, filters.campaign !== null);
+  void queryClient.prefetchQuery(contactsPageQuery(filters, fields));
 }
 
 /** What a query's `meta` says about the request: what it is for, and whether to ask past the cache. */
@@ -252,17 +267,21 @@ export function queryRetryDelay(failureCount: number, error: unknown): number {
  * previous filters are showing), and only when there is a next page. It waits until the browser
  * is idle after the rows are painted, and the server sends it after anything a person is waiting for.
  */
-export function usePrefetchNextPage(filters: ContactFilters, page: ContactsPage | undefined): void {
+export function usePrefetchNextPage(
+  filters: ContactFilters,
+  fields: string,
+  page: ContactsPage | undefined,
+): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     if (page === undefined) return;
-    const current = queryClient.getQueryData(contactsPageQuery(filters).queryKey);
+    const current = queryClient.getQueryData(contactsPageQuery(filters, fields).queryKey);
     // `page` may be the previous filter's rows kept as placeholder: judge by the settled query.
     if (current === undefined || filters.page >= current.total_pages) return;
     return whenIdle(() => {
       void queryClient.prefetchQuery(
-        contactsPageQuery({ ...filters, page: filters.page + 1 }, { purpose: 'prefetch' }),
+        contactsPageQuery({ ...filters, page: filters.page + 1 }, fields, { purpose: 'prefetch' }),
       );
     });
-  }, [queryClient, filters, page]);
+  }, [queryClient, filters, fields, page]);
 }

@@ -24,11 +24,23 @@ export function storeColumnLayout(workspace: string, layout: ColumnLayout): void
   storedText.write(columnLayoutStorageKey(workspace), JSON.stringify(layout));
 }
 
-export function useColumnLayout(workspace: string, options: readonly ColumnOption[]) {
+/** A workspace's layout as stored, unchecked (null when none): read before React starts, too. */
+export function readStoredColumnLayout(workspace: string): unknown {
+  return parseStored(storedText.read(columnLayoutStorageKey(workspace)));
+}
+
+/** The same, following changes (this tab's and other tabs'). */
+export function useStoredColumnLayout(workspace: string): unknown {
   const key = columnLayoutStorageKey(workspace);
   // The snapshot is the stored text (a string compares by value), parsed once per change below.
   const stored = useSyncExternalStore(storedText.subscribe, () => storedText.read(key));
-  const layout = useMemo(() => resolveLayout(parseStored(stored), options), [stored, options]);
+  return useMemo(() => parseStored(stored), [stored]);
+}
+
+export function useColumnLayout(workspace: string, options: readonly ColumnOption[]) {
+  const key = columnLayoutStorageKey(workspace);
+  const stored = useStoredColumnLayout(workspace);
+  const layout = useMemo(() => resolveLayout(stored, options), [stored, options]);
   const setLayout = useCallback((next: ColumnLayout) => storeColumnLayout(workspace, next), [workspace]);
   const resetLayout = useCallback(() => storedText.write(key, null), [key]);
   return { layout, setLayout, resetLayout };

@@ -4,6 +4,7 @@ import { ErrorPanel } from '../../../components/ui/error-panel';
 import { ProgressBar } from '../../../components/ui/progress-bar';
 import type { Campaign, Contact } from '../../../shared/contract';
 import { describeApiError } from '../api/api-client';
+import { usePageFields } from '../columns/page-fields';
 import { ContactsToolbar } from './contacts-toolbar';
 import { ContactDetail, preloadContactDetail } from '../detail/contact-detail';
 import { DriftNotice } from '../drift/drift-notice';
@@ -48,8 +49,13 @@ export function ContactsResults({
   clearFilters,
   reportInvalid,
 }: ContactsResultsProps) {
-  const page = useContactsPage(filters, campaignReady, reportInvalid);
   const campaignSelected = filters.campaign !== null;
+  const page = useContactsPage(
+    filters,
+    usePageFields(workspace.id, campaignSelected),
+    campaignReady,
+    reportInvalid,
+  );
   const grid = useGridColumns(workspace.id, campaignSelected);
   const table = useContactsTable({
     contacts: page.shown?.data ?? NO_CONTACTS,

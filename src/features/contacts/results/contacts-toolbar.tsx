@@ -7,7 +7,7 @@ import { ExportMenu, ExportStatus, type ExportChoice } from '../export/export-me
 import { useContactExport } from '../export/use-contact-export';
 import type { ContactFilters } from '../params/filter-params';
 import type { ColumnArrangement } from './use-grid-columns';
-import type { Selection } from '../selection/selection';
+import { selectedRows, type Selection } from '../selection/selection';
 import { SelectionBar } from './selection-bar';
 import type { WorkspaceRef } from './workspace-ref';
 
@@ -39,7 +39,7 @@ export function ContactsToolbar(props: ContactsToolbarProps) {
           ? { kind: 'all' }
           : choice === 'page'
             ? { kind: 'page', rows: props.pageRows }
-            : { kind: 'selection', rows: [...selection.values()] },
+            : { kind: 'selection', rows: selectedRows(selection, props.pageRows) },
       filters,
       workspaceName: workspace.name ?? workspace.id,
       campaignName: campaign?.name ?? null,

@@ -14,12 +14,13 @@ import type { ContactFiltersApi } from '../filters/use-contact-filters';
  */
 export function useContactsPage(
   filters: ContactFilters,
+  fields: string,
   enabled: boolean,
   reportInvalid: ContactFiltersApi['reportInvalid'],
 ) {
-  const query = useQuery({ ...contactsPageQuery(filters), enabled });
+  const query = useQuery({ ...contactsPageQuery(filters, fields), enabled });
   const settled = query.isPlaceholderData ? undefined : query.data;
-  usePrefetchNextPage(filters, settled);
+  usePrefetchNextPage(filters, fields, settled);
   const lastGood = useLastGood(settled);
 
   useEffect(() => {
@@ -34,11 +35,13 @@ export function useContactsPage(
   // Past the server's short cache: the rows and the stage counts as Mailstand has them now.
   const refresh = useCallback(() => {
     const ignore = () => undefined; // a failure shows in the query's own state
-    queryClient.fetchQuery({ ...contactsPageQuery(filters, { fresh: true }), staleTime: 0 }).catch(ignore);
+    queryClient
+      .fetchQuery({ ...contactsPageQuery(filters, fields, { fresh: true }), staleTime: 0 })
+      .catch(ignore);
     for (const stage of STAGES) {
       queryClient.fetchQuery({ ...stageCountQuery(filters, stage, true), staleTime: 0 }).catch(ignore);
     }
-  }, [queryClient, filters]);
+  }, [queryClient, filters, fields]);
 
   return {
     query,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pageSelectionState, selectRange, selectedEmails, setRowsSelected, toggleRow } from './selection';
+import {
+  pageSelectionState,
+  selectRange,
+  selectedEmails,
+  selectedRows,
+  setRowsSelected,
+  toggleRow,
+} from './selection';
 
 const row = (i: number) => ({ id: `c${i}`, email: `p${i}@x.example` });
 const rows = Array.from({ length: 10 }, (_, i) => row(i));
@@ -60,5 +67,20 @@ describe('selection', () => {
         { email: 'b@x.example' },
       ]),
     ).toBe('a@x.example\nb@x.example');
+  });
+});
+
+describe('selectedRows', () => {
+  it('takes each selected row as the page now shown has it, and keeps the others as selected', () => {
+    type Row = { id: string; city: string | null };
+    const old: Row = { id: 'a', city: null };
+    const elsewhere: Row = { id: 'b', city: null };
+    const selection = new Map<string, Row>([
+      ['a', old],
+      ['b', elsewhere],
+    ]);
+    const now = { id: 'a', city: 'Oslo' };
+    expect(selectedRows(selection, [{ id: 'c', city: 'Rome' }, now])).toEqual([now, elsewhere]);
+    expect(selectedRows(selection, [])).toEqual([old, elsewhere]);
   });
 });

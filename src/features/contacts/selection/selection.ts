@@ -80,3 +80,15 @@ export function selectedEmails(rows: Iterable<{ email: string | null }>): string
   }
   return [...emails].join('\n');
 }
+
+/**
+ * The selected rows in selection order, each as the page now shown has it when it is there: a
+ * column shown since the row was selected is in the page's copy, not in the one selected.
+ */
+export function selectedRows<Row extends Identified>(
+  selection: Selection<Row>,
+  pageRows: readonly Row[],
+): Row[] {
+  const onPage = new Map(pageRows.map((row) => [row.id, row]));
+  return [...selection.values()].map((row) => onPage.get(row.id) ?? row);
+}
