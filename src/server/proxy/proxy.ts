@@ -60,10 +60,7 @@ export function createApiProxy({ upstream, timeoutMs, budget: config, log }: Api
       };
       if (answer.ageMs !== null) headers[AGE_HEADER] = String(Math.floor(answer.ageMs / 1000));
       const status = answer.status as ContentfulStatusCode;
-      const compression = answerEncoding(answer.body, incoming.headers['accept-encoding'], {
-        remoteAddress: incoming.socket.remoteAddress,
-        headers: incoming.headers,
-      });
+      const compression = answerEncoding(answer.body, incoming.headers['accept-encoding']);
       if (compression === 'identity') return c.body(answer.body, status, headers);
       headers['Content-Encoding'] = compression;
       return c.body(await compressedCopy(answer.body, compression), status, headers);
