@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ErrorPanel } from '../../../components/ui/error-panel';
 import { ProgressBar } from '../../../components/ui/progress-bar';
@@ -49,13 +49,10 @@ export function ContactsResults({
   reportInvalid,
 }: ContactsResultsProps) {
   const page = useContactsPage(filters, campaignReady, reportInvalid);
-  // A page of 2000 rows is rendered in the background, in slices that leave the main thread free
-  // for input and paint; the previous rows (or the skeleton) stay until it is ready.
-  const shown = useDeferredValue(page.shown);
   const campaignSelected = filters.campaign !== null;
   const grid = useGridColumns(workspace.id, campaignSelected);
   const table = useContactsTable({
-    contacts: shown?.data ?? NO_CONTACTS,
+    contacts: page.shown?.data ?? NO_CONTACTS,
     columns: grid.columns,
     ...grid.state,
     sortable: true,
@@ -100,19 +97,13 @@ export function ContactsResults({
     body = (
       <>
         <ErrorPanel title={problem.title} message={problem.message} onRetry={() => void query.refetch()} />
-        {shown && <ContactsTable busy stale {...tableProps} />}
+        {page.shown && <ContactsTable busy stale {...tableProps} />}
       </>
     );
   } else if (page.settled && page.settled.total_found === 0) {
     body = <EmptyResults filters={filters} workspace={workspace} onClearFilters={clearFilters} />;
   } else {
-    body = (
-      <ContactsTable
-        placeholder={shown === undefined}
-        busy={query.isFetching || shown !== page.shown}
-        {...tableProps}
-      />
-    );
+    body = <ContactsTable placeholder={page.shown === undefined} busy={query.isFetching} {...tableProps} />;
   }
 
   return (
@@ -158,7 +149,7 @@ export function ContactsResults({
         onFocus={preloadContactDetail}
       >
         {(query.isFetching || !campaignReady) && <ProgressBar label="Loading contacts" />}
-        {!query.isError && <DriftNotice drift={shown?.drift} />}
+        {!query.isError && <DriftNotice drift={page.shown?.drift} />}
         {body}
       </div>
       {filters.contact !== null && (
