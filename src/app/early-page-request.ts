@@ -15,6 +15,6 @@ takeSharedLayoutFromUrl();
 if (screenOf(window.location.pathname) === 'contacts')
   prefetchPageInAddress(queryClient, window.location.search);
 
-// The rest of the app's code is evaluated in a task of its own, once the request has left: the
-// whole entry at once was one long task.
+// The rest of the app's code is evaluated in a task of its own once the request has left, rather
+// than in one long task with this module.
 await new Promise((resolve) => setTimeout(resolve, 0));
