@@ -1,5 +1,6 @@
 import type { Route } from '@playwright/test';
 import { expect, expectConsoleErrors, test } from './support/fixtures';
+import { columnLabel } from './support/contacts-screen';
 
 /** Holds every `/api/workspaces` request until `release` is called. */
 async function holdWorkspaceList(page: import('@playwright/test').Page): Promise<() => Promise<void>> {
@@ -60,6 +61,37 @@ test.describe('opening a bookmarked view', () => {
     expect(events[0]).toBe('page in');
     expect(events).toContain('campaigns asked');
     expect(events).toContain('fields asked');
+  });
+
+  test('keeps what is typed into the email search while its 2000 rows arrive and render', async ({
+    page,
+    app,
+    api,
+    workspaces,
+  }) => {
+    const workspace = workspaces.large.id;
+    const query = await api.emailSearch(workspace, 5);
+    const held: Route[] = [];
+    await page.route(
+      (url) => url.pathname === '/api/contacts' && url.searchParams.get('display') === '2000',
+      (route) =>
+        new URL(route.request().url()).searchParams.has('search') ? route.continue() : held.push(route),
+    );
+
+    await app.open({ workspace, display: 2000 });
+    await expect(app.search).toBeEditable();
+    await expect.poll(() => held.length).toBe(1);
+    // The page comes in while the keys are pressed: its rows render as the letters are typed.
+    const typing = app.search.pressSequentially(query);
+    await held[0]?.continue();
+    await typing;
+
+    await expect(app.search).toHaveValue(query);
+    await app.search.press('Enter');
+    const { total_found } = await app.expectView({ workspace, display: 2000, search: query });
+    expect(total_found).toBeGreaterThan(0);
+    for (const shown of await app.columnTexts(columnLabel('email')))
+      expect(shown.toLowerCase()).toContain(query.toLowerCase());
   });
 
   test.describe('naming a workspace the account does not have', () => {

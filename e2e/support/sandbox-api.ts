@@ -68,6 +68,13 @@ export class SandboxApi {
     return this.get('/api/contacts', { ...filters, page, display }, readContactsPageAnswer);
   }
 
+  /** A realistic email search: the part before the @ of the first contact on page `page`. */
+  async emailSearch(workspace: string, page: number): Promise<string> {
+    const email = (await this.contacts({ workspace, display: 1, page })).data[0]?.email;
+    if (!email) throw new Error(`workspace ${workspace} should have a contact with an email on page ${page}`);
+    return email.slice(0, Math.max(3, email.indexOf('@')));
+  }
+
   async totalFound(query: ContactsQuery): Promise<number> {
     return (await this.contacts({ ...query, display: 1 })).total_found;
   }

@@ -1,6 +1,7 @@
 import { FeatureBoundary, lazyFeature } from '../components/lazy-feature';
 import { MessagePanel } from '../components/ui/message-panel';
-import { OVERVIEW_PATH, overviewPath } from '../features/campaigns/overview-path';
+import { overviewPath } from '../features/campaigns/overview-path';
+import { screenOf } from './screen-of';
 import { contactsHref } from '../features/campaigns/contacts-link';
 import { ContactsView } from '../features/contacts/contacts-view';
 import { readId } from '../shared/contract';
@@ -10,12 +11,6 @@ import { followAppLink, usePathname, useSearch } from '../lib/navigation';
 const campaignsOverview = lazyFeature(() =>
   import('../features/campaigns/campaigns-overview').then((module) => module.CampaignsOverview),
 );
-
-type Screen = 'contacts' | 'campaigns';
-
-export function screenOf(pathname: string): Screen {
-  return pathname.replace(/\/+$/, '') === OVERVIEW_PATH ? 'campaigns' : 'contacts';
-}
 
 /** The header's links between the screens; each keeps the workspace the person is in. */
 export function ScreenNav() {

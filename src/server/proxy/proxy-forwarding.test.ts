@@ -45,7 +45,7 @@ describe('forwarding an allowed call', () => {
     ]);
   });
 
-  it('passes the JSON body through unchanged, compressed as a browser behind a reverse proxy asks', async () => {
+  it('passes the JSON body through unchanged, compressed as the browser asks, on this machine too', async () => {
     const body = JSON.stringify({
       status: 'ok',
       data: Array.from({ length: 500 }, (_, i) => ({ id: `contact_${i}` })),
@@ -65,7 +65,7 @@ describe('forwarding an allowed call', () => {
       const response = await new Promise<http.IncomingMessage>((resolve) =>
         http.get(
           `${served.base}/api/contacts?workspace=space_1`,
-          { headers: { 'Accept-Encoding': accept, 'X-Forwarded-For': '203.0.113.7' } },
+          { headers: { 'Accept-Encoding': accept } },
           resolve,
         ),
       );
@@ -78,26 +78,6 @@ describe('forwarding an allowed call', () => {
       expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(decode(received).toString()).toBe(body);
     }
-  });
-
-  it('never compresses for a browser on this machine, whatever it accepts', async () => {
-    const body = JSON.stringify({ status: 'ok', data: Array.from({ length: 500 }, (_, i) => ({ id: i })) });
-    served.upstream.respond((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
-      res.end(body);
-    });
-    const response = await new Promise<http.IncomingMessage>((resolve) =>
-      http.get(
-        `${served.base}/api/contacts?workspace=space_1`,
-        { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } },
-        resolve,
-      ),
-    );
-    const chunks: Buffer[] = [];
-    for await (const chunk of response) chunks.push(Buffer.from(chunk));
-    expect(response.headers['content-encoding']).toBeUndefined();
-    expect(response.headers['content-length']).toBe(String(body.length));
-    expect(Buffer.concat(chunks).toString()).toBe(body);
   });
 
   it('decodes a gzip body from the upstream', async () => {

@@ -64,10 +64,7 @@ export function createApiProxy({ upstream, timeoutMs, budget: config, log }: Api
         route.fields === undefined || answer.status !== 200
           ? answer.body
           : projectedAnswer(answer.body, route.fields);
-      const compression = answerEncoding(body, incoming.headers['accept-encoding'], {
-        remoteAddress: incoming.socket.remoteAddress,
-        headers: incoming.headers,
-      });
+      const compression = answerEncoding(body, incoming.headers['accept-encoding']);
       if (compression === 'identity') return c.body(body, status, headers);
       headers['Content-Encoding'] = compression;
       return c.body(await compressedCopy(body, compression), status, headers);
