@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { answerCopies } from './answer-copies';
 
 export type ContentEncoding = 'br' | 'gzip' | 'identity';
 
@@ -37,8 +38,10 @@ export function negotiateEncoding(acceptEncoding: string | undefined): ContentEn
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** Compressed copies of answers, kept for as long as the answer itself is (the cache, a shared call). */
-const copies = new WeakMap<Uint8Array, Map<ContentEncoding, Promise<Uint8Array<ArrayBuffer>>>>();
+const compressedCopies = answerCopies<
+  Exclude<ContentEncoding, 'identity'>,
+  Promise<Uint8Array<ArrayBuffer>>
+>();
 
 /**
  * `body` compressed, made once per answer and encoding and reused by every request that gets the
@@ -50,14 +53,8 @@ export function compressedCopy(
   body: Uint8Array,
   encoding: Exclude<ContentEncoding, 'identity'>,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  let kept = copies.get(body);
-  if (kept === undefined) {
-    kept = new Map();
-    copies.set(body, kept);
-  }
-  let copy = kept.get(encoding);
-  if (copy === undefined) {
-    copy = (
+  return compressedCopies.get(body, encoding, () => {
+    const copy = (
       encoding === 'br'
         ? brotli(body, {
             params: {
@@ -67,12 +64,10 @@ export function compressedCopy(
           })
         : gzipAsync(body, { level: 1 })
     ).then((compressed) => new Uint8Array(compressed));
-    const made = kept;
     // A failed compression is not kept: the next request tries again.
-    copy.catch(() => made.delete(encoding));
-    kept.set(encoding, copy);
-  }
-  return copy;
+    copy.catch(() => compressedCopies.forget(body, encoding));
+    return copy;
+  });
 }
 
 /** Below this size compression costs more than it saves. */

@@ -1,4 +1,5 @@
 import { FIELDS_PARAM, isRecord, readFieldList } from '../../shared/contract';
+import { answerCopies } from '../http/answer-copies';
 
 /**
  * The app's `fields=` on GET /contacts: taken out of the query before it goes upstream, then
@@ -26,8 +27,8 @@ export function takeFieldsParam(path: string, query: string): FieldsVerdict {
   return { ok: true, query: pairs.filter((pair) => !isFields(pair)).join('&'), fields: verdict.value };
 }
 
-/** Projected copies per answer, by field set: they live as long as the answer (the cache, a shared call). */
-const copies = new WeakMap<Uint8Array, Map<string, Uint8Array<ArrayBuffer>>>();
+/** Cut-down copies of each answer, by field set. */
+const projectedCopies = answerCopies<string, Uint8Array<ArrayBuffer>>();
 
 /**
  * A contacts page with each record cut down to `fields` (a field a record lacks stays absent),
@@ -38,18 +39,7 @@ export function projectedAnswer(
   body: Uint8Array<ArrayBuffer>,
   fields: readonly string[],
 ): Uint8Array<ArrayBuffer> {
-  const key = fields.join(',');
-  let kept = copies.get(body);
-  if (kept === undefined) {
-    kept = new Map();
-    copies.set(body, kept);
-  }
-  let copy = kept.get(key);
-  if (copy === undefined) {
-    copy = project(body, fields);
-    kept.set(key, copy);
-  }
-  return copy;
+  return projectedCopies.get(body, fields.join(','), () => project(body, fields));
 }
 
 const decoder = new TextDecoder();
