@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  contactsPageReaderFor,
   describeReadFailure,
   readAnswer,
   readCampaignsAnswer,
@@ -107,6 +108,23 @@ describe('page rows', () => {
       ['contact_3', null, null, 'true'],
       ['', null, null, null],
     ]);
+  });
+
+  it('of a page cut to a list of fields read the left-out fields as null without adding them', () => {
+    const cut = [{ id: 'contact_1', email: 'a@b.example', stage: 'Replied' }];
+    const read = contactsPageReaderFor({ page: 1, display: 2000, cutDown: true });
+    const [row] = readAnswer(read, pageOf(structuredClone(cut))).data;
+    expect([row?.email, row?.stage, row?.zip, row?.company_name, row?.last_open]).toEqual([
+      'a@b.example',
+      'Replied',
+      null,
+      null,
+      null,
+    ]);
+    expect(Object.keys(row ?? {})).toEqual(['id', 'email', 'stage']);
+    // A whole record's missing field is still written in, as before.
+    const [whole] = readAnswer(readContactsPageAnswer, pageOf(structuredClone(cut))).data;
+    expect(Object.hasOwn(whole ?? {}, 'zip')).toBe(true);
   });
 
   it('show a row that is not a record as an empty row without an id', () => {

@@ -252,8 +252,19 @@ export function readContactDetail(body: unknown, tally: FormTally): ReadResult<C
   return { ok: true, value: body as ContactDetail };
 }
 
-/** What page was asked for, to fill current_page and total_pages when the answer leaves them out. */
-export type PageRequest = { page: number; display: number };
+/**
+ * What page was asked for, to fill current_page and total_pages when the answer leaves them out;
+ * `cutDown` when its records were cut to a list of fields (`fields=`).
+ */
+export type PageRequest = { page: number; display: number; cutDown?: boolean };
+
+/**
+ * What a cut-down record's left-out fields read as: null, from its prototype. Writing the nulls
+ * into each record instead grew every row by the forty-odd fields it was cut to leave out.
+ */
+const LEFT_OUT: Record<string, null> = Object.fromEntries(
+  [...CONTACT_TEXT_CODES, ...CONTACT_TIME_CODES].map((code) => [code, null]),
+);
 
 function readPageCount(
   body: Record<string, unknown>,
@@ -287,8 +298,11 @@ export function readContactsPage(
     return { ok: false, path: 'total_found', message: `expected a count, got ${formOf(body.total_found)}` };
   }
   const data: unknown[] = body.data;
-  for (let index = 0; index < data.length; index++)
-    data[index] = readRow(data[index], tally, `data[${index}]`);
+  for (let index = 0; index < data.length; index++) {
+    const row = data[index];
+    if (request?.cutDown === true && isRecord(row)) Object.setPrototypeOf(row, LEFT_OUT);
+    data[index] = readRow(row, tally, `data[${index}]`);
+  }
   // After the rows: the notice's example is the first drifted value of a record.
   if (tally.everyForm || total.form !== 'number')
     tally.note('total_found', total.form, total.form === 'number', '');
