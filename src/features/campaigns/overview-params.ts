@@ -1,4 +1,4 @@
-import { quoteValue as quote, readId } from '../../shared/contract';
+import { quoteValue as quote, readId, unknownParamsNotice } from '../../shared/contract';
 import { overviewPath } from './overview-path';
 
 /**
@@ -78,10 +78,7 @@ export function parseOverviewParams(query: string): { params: OverviewParams; no
     seen.add(key);
     readParam(params, notices, key, value);
   }
-  if (unknown.length > 0)
-    notices.push(
-      `Ignored unknown parameter${unknown.length === 1 ? '' : 's'} ${unknown.map(quote).join(', ')}.`,
-    );
+  if (unknown.length > 0) notices.push(unknownParamsNotice(unknown));
   return { params, notices };
 }
 

@@ -115,3 +115,13 @@ export function quoteValue(value: string | null): string {
   const chars = Array.from(text);
   return JSON.stringify(chars.length > QUOTED_LENGTH ? `${chars.slice(0, QUOTED_LENGTH).join('')}…` : text);
 }
+
+const MAX_UNKNOWN_NAMED = 3;
+
+/** The notice for parameters an app URL does not know: the first few named, the rest counted. */
+export function unknownParamsNotice(keys: readonly string[]): string {
+  if (keys.length === 1) return `Ignored unknown parameter ${quoteValue(keys[0] ?? '')}.`;
+  const named = keys.slice(0, MAX_UNKNOWN_NAMED).map(quoteValue).join(', ');
+  const more = keys.length > MAX_UNKNOWN_NAMED ? `, and ${keys.length - MAX_UNKNOWN_NAMED} more` : '';
+  return `Ignored ${keys.length} unknown parameters (${named}${more}).`;
+}

@@ -5,6 +5,7 @@ import {
   MAX_DISPLAY,
   MAX_SEARCH_LENGTH,
   quoteValue as quote,
+  unknownParamsNotice,
   readFlag,
   readId,
   readPage,
@@ -65,8 +66,6 @@ type ParamName = (typeof PARAM_ORDER)[number];
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-const MAX_UNKNOWN_NAMED = 3;
-
 function isParamName(key: string): key is ParamName {
   return (PARAM_ORDER as readonly string[]).includes(key);
 }
@@ -122,13 +121,6 @@ export function parseFilters(query: string): { filters: ContactFilters; notices:
   }
   if (unknown.size > 0) notices.push(unknownParamsNotice([...unknown]));
   return { filters, notices };
-}
-
-function unknownParamsNotice(keys: string[]): string {
-  if (keys.length === 1) return `Ignored unknown parameter ${quote(keys[0] ?? '')}.`;
-  const named = keys.slice(0, MAX_UNKNOWN_NAMED).map(quote).join(', ');
-  const more = keys.length > MAX_UNKNOWN_NAMED ? `, and ${keys.length - MAX_UNKNOWN_NAMED} more` : '';
-  return `Ignored ${keys.length} unknown parameters (${named}${more}).`;
 }
 
 function readParam(filters: ContactFilters, notices: string[], key: ParamName, value: string): void {
