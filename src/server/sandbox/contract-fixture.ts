@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import {
+  CAMPAIGN_TIMESTAMP_FIELDS,
   readAnswer,
   ENGAGEMENT_FILTERS,
   STAGE_PROGRESS,
@@ -49,14 +50,7 @@ export const northwindCampaign = inSeed(
   'a campaign in the second workspace',
 );
 
-export const TIMESTAMPS = [
-  'last_sent',
-  'last_open',
-  'last_click',
-  'last_reply',
-  'last_unsubscribe',
-  'last_bounce',
-] as const;
+export const TIMESTAMPS = CAMPAIGN_TIMESTAMP_FIELDS.map((field) => field.code);
 
 export type Filters = {
   workspace: string;
