@@ -32,7 +32,7 @@ describe('overview URL', () => {
     );
   });
 
-  it('falls back to the defaults and says what it ignored', () => {
+  it('falls back to the defaults and says what it ignored, duplicates included', () => {
     const { params, notices } = parseOverviewParams(
       '?workspace=nope&status=%3Cscript%3E&sort=-bogus&campaign=&sort=name&extra=1',
     );
@@ -42,6 +42,7 @@ describe('overview URL', () => {
       'Ignored status "<script>": not a campaign status.',
       'Ignored sort "-bogus": sorted by name instead (one of name, status, steps, contacts, open_rate, reply_rate, bounce_rate, "-" before for descending).',
       'Ignored campaign: it was empty.',
+      'Used the first of 2 values given for sort.',
       'Ignored unknown parameter "extra".',
     ]);
   });

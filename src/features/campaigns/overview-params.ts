@@ -1,4 +1,4 @@
-import { quoteValue as quote, readId, unknownParamsNotice } from '../../shared/contract';
+import { quoteValue as quote, readId, readQueryParams } from '../../shared/contract';
 import { overviewPath } from './overview-path';
 
 /**
@@ -44,10 +44,6 @@ type ParamName = (typeof PARAM_NAMES)[number];
 /** Statuses are the API's words (live, draft, paused, completed…): short plain text. */
 const STATUS_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 _-]{0,29}$/;
 
-function isParamName(key: string): key is ParamName {
-  return (PARAM_NAMES as readonly string[]).includes(key);
-}
-
 function isSortKey(key: string): key is SortKey {
   return (SORT_KEYS as readonly string[]).includes(key);
 }
@@ -65,28 +61,13 @@ export function writeSort(sort: OverviewSort): string {
 
 export function parseOverviewParams(query: string): { params: OverviewParams; notices: string[] } {
   const params: OverviewParams = { ...DEFAULT_OVERVIEW };
-  const notices: string[] = [];
-  const seen = new Set<ParamName>();
-  const unknown: string[] = [];
-  for (const [key, value] of new URLSearchParams(query)) {
-    if (!isParamName(key)) {
-      if (!unknown.includes(key)) unknown.push(key);
-      continue;
-    }
-    // First wins, as in the contact browser's URL.
-    if (seen.has(key)) continue;
-    seen.add(key);
-    readParam(params, notices, key, value);
-  }
-  if (unknown.length > 0) notices.push(unknownParamsNotice(unknown));
+  const notices = readQueryParams(query, PARAM_NAMES, (key, value, notices) =>
+    readParam(params, notices, key, value),
+  );
   return { params, notices };
 }
 
 function readParam(params: OverviewParams, notices: string[], key: ParamName, value: string): void {
-  if (value === '') {
-    notices.push(`Ignored ${key}: it was empty.`);
-    return;
-  }
   switch (key) {
     case 'workspace':
     case 'campaign': {

@@ -10,6 +10,7 @@ import {
   readFlag,
   readId,
   readPage,
+  readQueryParams,
 } from './contacts-params';
 
 const WORKSPACE = 'space_PO6fCH6vqL8TxdSjVhpL8i5Kp';
@@ -63,5 +64,20 @@ describe('one contract for request parameters', () => {
     expect(quoteValue('a\nb')).toBe('"a\\nb"');
     expect(quoteValue('x'.repeat(50))).toBe(`"${'x'.repeat(40)}…"`);
     expect(quoteValue(null)).toBe('""');
+  });
+
+  it('reads an app URL: first value wins, and what was left unused is named', () => {
+    const kept: string[] = [];
+    const notices = readQueryParams(
+      '?sort=name&a=1&sort=-name&status=&b=2&c=3&d=4&sort=x',
+      ['sort', 'status'],
+      (name, value) => kept.push(`${name}=${value}`),
+    );
+    expect(kept).toEqual(['sort=name']);
+    expect(notices).toEqual([
+      'Ignored status: it was empty.',
+      'Used the first of 3 values given for sort.',
+      'Ignored 4 unknown parameters ("a", "b", "c", and 1 more).',
+    ]);
   });
 });

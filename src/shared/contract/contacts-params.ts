@@ -119,9 +119,41 @@ export function quoteValue(value: string | null): string {
 const MAX_UNKNOWN_NAMED = 3;
 
 /** The notice for parameters an app URL does not know: the first few named, the rest counted. */
-export function unknownParamsNotice(keys: readonly string[]): string {
+function unknownParamsNotice(keys: readonly string[]): string {
   if (keys.length === 1) return `Ignored unknown parameter ${quoteValue(keys[0] ?? '')}.`;
   const named = keys.slice(0, MAX_UNKNOWN_NAMED).map(quoteValue).join(', ');
   const more = keys.length > MAX_UNKNOWN_NAMED ? `, and ${keys.length - MAX_UNKNOWN_NAMED} more` : '';
   return `Ignored ${keys.length} unknown parameters (${named}${more}).`;
+}
+
+/**
+ * Reads an app URL's query the same way on every screen. The first value of a parameter wins (a
+ * later duplicate is usually a link that appended to an existing URL); empty values, duplicates
+ * and unknown names are reported. `readValue` takes each kept value and adds its own notices.
+ */
+export function readQueryParams<Name extends string>(
+  query: string,
+  names: readonly Name[],
+  readValue: (name: Name, value: string, notices: string[]) => void,
+): string[] {
+  const notices: string[] = [];
+  const unknown = new Set<string>();
+  const seen = new Map<Name, number>();
+  for (const [key, value] of new URLSearchParams(query)) {
+    const name = names.find((known) => known === key);
+    if (name === undefined) {
+      unknown.add(key);
+      continue;
+    }
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    if (count > 1) continue;
+    if (value === '') notices.push(`Ignored ${name}: it was empty.`);
+    else readValue(name, value, notices);
+  }
+  for (const [name, count] of seen) {
+    if (count > 1) notices.push(`Used the first of ${count} values given for ${name}.`);
+  }
+  if (unknown.size > 0) notices.push(unknownParamsNotice([...unknown]));
+  return notices;
 }

@@ -5,10 +5,10 @@ import {
   MAX_DISPLAY,
   MAX_SEARCH_LENGTH,
   quoteValue as quote,
-  unknownParamsNotice,
   readFlag,
   readId,
   readPage,
+  readQueryParams,
   readStage,
   wholeNumber,
 } from '../../../shared/contract';
@@ -66,10 +66,6 @@ type ParamName = (typeof PARAM_ORDER)[number];
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g;
 
-function isParamName(key: string): key is ParamName {
-  return (PARAM_ORDER as readonly string[]).includes(key);
-}
-
 function isDisplaySize(value: number): value is DisplaySize {
   return (DISPLAY_SIZES as readonly number[]).includes(value);
 }
@@ -100,34 +96,13 @@ function readSearch(filters: ContactFilters, notices: string[], raw: string): vo
 
 export function parseFilters(query: string): { filters: ContactFilters; notices: string[] } {
   const filters: ContactFilters = { ...DEFAULT_FILTERS };
-  const notices: string[] = [];
-  const params = new URLSearchParams(query);
-
-  const unknown = new Set<string>();
-  const seen = new Map<ParamName, number>();
-  for (const [key, value] of params) {
-    if (!isParamName(key)) {
-      unknown.add(key);
-      continue;
-    }
-    const count = (seen.get(key) ?? 0) + 1;
-    seen.set(key, count);
-    // First wins: a later duplicate is usually a link that appended to an existing URL.
-    if (count === 1) readParam(filters, notices, key, value);
-  }
-
-  for (const [key, count] of seen) {
-    if (count > 1) notices.push(`Used the first of ${count} values given for ${key}.`);
-  }
-  if (unknown.size > 0) notices.push(unknownParamsNotice([...unknown]));
+  const notices = readQueryParams(query, PARAM_ORDER, (key, value, notices) =>
+    readParam(filters, notices, key, value),
+  );
   return { filters, notices };
 }
 
 function readParam(filters: ContactFilters, notices: string[], key: ParamName, value: string): void {
-  if (value === '') {
-    notices.push(`Ignored ${key}: it was empty.`);
-    return;
-  }
   switch (key) {
     case 'workspace':
     case 'campaign':
