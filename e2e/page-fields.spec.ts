@@ -1,5 +1,5 @@
 import type { Contact } from '../src/shared/contract';
-import { expectedCell, readCsvDownload } from './support/csv-file';
+import { expectedCell } from './support/csv-file';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -82,12 +82,7 @@ test.describe('the page as the grid shows it', () => {
     await expect.poll(async () => (await app.columnTexts('Zip'))[0]).toBe(shownText(expected[0]?.zip));
 
     const zipsOf = (contacts: Contact[]) => contacts.map((contact) => expectedCell(contact.zip));
-    const download = page.waitForEvent('download');
-    await page
-      .getByRole('region', { name: 'Selection' })
-      .getByRole('button', { name: 'Export selected' })
-      .click();
-    const selection = await readCsvDownload(await download);
+    const selection = await app.exportSelected();
     const zip = selection.header.indexOf('Zip');
     expect(zip).toBeGreaterThan(0);
     expect(selection.rows.map((row) => row[zip])).toEqual(zipsOf(expected.slice(0, 3)));
@@ -95,6 +90,42 @@ test.describe('the page as the grid shows it', () => {
     const csv = await app.exportCsv(/^Current page/);
     expect(csv.header).toEqual(selection.header);
     expect(csv.rows.map((row) => row[zip])).toEqual(zipsOf(expected));
+  });
+
+  test('rows selected on another page before a column was shown are exported with that column', async ({
+    page,
+    app,
+    api,
+    workspaces,
+  }) => {
+    await app.useBlobDownloads();
+    const workspace = workspaces.large.id;
+    const first = (await app.openView({ workspace })).data.slice(0, 2);
+    expect(first.some((contact) => expectedCell(contact.zip) !== '')).toBe(true);
+    await app.row(1).getByRole('checkbox').check();
+    await app.row(2).getByRole('checkbox').check();
+    await app.button('Next page').click();
+    await app.expectView({ workspace, page: 2 });
+    const second = (await api.contacts({ workspace, page: 2 })).data.slice(0, 1);
+    const control = await app.openColumns();
+    await control.getByRole('checkbox', { name: 'Zip', exact: true }).check();
+    await page.keyboard.press('Escape');
+    await app.expectSettled();
+    await app.row(1).getByRole('checkbox').check();
+
+    const wholeRecords: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/contacts/')) wholeRecords.push(path);
+    });
+    const selection = await app.exportSelected();
+    const zip = selection.header.indexOf('Zip');
+    expect(zip).toBeGreaterThan(0);
+    expect(selection.rows.map((row) => [row[0], row[zip]])).toEqual(
+      [...first, ...second].map((contact) => [expectedCell(contact.email), expectedCell(contact.zip)]),
+    );
+    // Only the rows whose page left the column out were fetched again.
+    expect(wholeRecords.sort()).toEqual(first.map((contact) => `/api/contacts/${contact.id}`).sort());
   });
 
   test('an unknown field, an empty list or fields on another call is refused in words', async ({

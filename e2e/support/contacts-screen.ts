@@ -202,6 +202,16 @@ export class ContactsScreen {
     return readCsvDownload(await download);
   }
 
+  /** "Export selected" in the selection bar, and the file it downloads. */
+  async exportSelected(): Promise<CsvFile> {
+    const download = this.page.waitForEvent('download');
+    await this.page
+      .getByRole('region', { name: 'Selection' })
+      .getByRole('button', { name: 'Export selected' })
+      .click();
+    return readCsvDownload(await download);
+  }
+
   /** Picks a campaign in the searchable combobox by typing part of its name. */
   async chooseCampaign(name: string): Promise<void> {
     await this.campaign.click();

@@ -13,6 +13,7 @@ import {
   readSessionAnswer,
   readWorkspacesAnswer,
 } from './answer-readers';
+import { fieldsAskedOf } from './contact-reader';
 import { documentedExample as example } from './examples';
 
 describe("Mailstand's documented examples", () => {
@@ -112,8 +113,9 @@ describe('page rows', () => {
 
   it('of a page cut to a list of fields read the left-out fields as null without adding them', () => {
     const cut = [{ id: 'contact_1', email: 'a@b.example', stage: 'Replied' }];
-    const read = contactsPageReaderFor({ page: 1, display: 2000, cutDown: true });
+    const read = contactsPageReaderFor({ page: 1, display: 2000, fields: 'email,id,stage' });
     const [row] = readAnswer(read, pageOf(structuredClone(cut))).data;
+    expect(fieldsAskedOf(row ?? {})).toEqual(new Set(['email', 'id', 'stage']));
     expect([row?.email, row?.stage, row?.zip, row?.company_name, row?.last_open]).toEqual([
       'a@b.example',
       'Replied',
@@ -125,6 +127,7 @@ describe('page rows', () => {
     // A whole record's missing field is still written in, as before.
     const [whole] = readAnswer(readContactsPageAnswer, pageOf(structuredClone(cut))).data;
     expect(Object.hasOwn(whole ?? {}, 'zip')).toBe(true);
+    expect(fieldsAskedOf(whole ?? {})).toBeNull();
   });
 
   it('show a row that is not a record as an empty row without an id', () => {

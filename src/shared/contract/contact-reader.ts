@@ -254,17 +254,36 @@ export function readContactDetail(body: unknown, tally: FormTally): ReadResult<C
 
 /**
  * What page was asked for, to fill current_page and total_pages when the answer leaves them out;
- * `cutDown` when its records were cut to a list of fields (`fields=`).
+ * `fields` when its records were cut down to that list (the `fields=` value, names joined by commas).
  */
-export type PageRequest = { page: number; display: number; cutDown?: boolean };
+export type PageRequest = { page: number; display: number; fields?: string };
 
-/**
- * What a cut-down record's left-out fields read as: null, from its prototype. Writing the nulls
- * into each record instead grew every row by the forty-odd fields it was cut to leave out.
- */
+/** What a cut-down record's left-out fields read as: null. */
 const LEFT_OUT: Record<string, null> = Object.fromEntries(
   [...CONTACT_TEXT_CODES, ...CONTACT_TIME_CODES].map((code) => [code, null]),
 );
+const FIELDS_ASKED = Symbol('fields asked');
+const cutDownPrototypes = new Map<string, object>();
+
+/**
+ * A cut-down record's prototype: its left-out fields read as null from here (writing the nulls
+ * into each record grew every row by the forty-odd fields it was cut to leave out), and it knows
+ * which fields were asked for, so what a record lacks can be fetched later. One per field list.
+ */
+function cutDownPrototype(fields: string): object {
+  const known = cutDownPrototypes.get(fields);
+  if (known !== undefined) return known;
+  const prototype: object = Object.create(LEFT_OUT, {
+    [FIELDS_ASKED]: { value: new Set(fields.split(',')) },
+  });
+  cutDownPrototypes.set(fields, prototype);
+  return prototype;
+}
+
+/** The fields a record's page was cut down to; null for a whole record. */
+export function fieldsAskedOf(record: object): ReadonlySet<string> | null {
+  return (record as { [FIELDS_ASKED]?: ReadonlySet<string> })[FIELDS_ASKED] ?? null;
+}
 
 function readPageCount(
   body: Record<string, unknown>,
@@ -298,9 +317,10 @@ export function readContactsPage(
     return { ok: false, path: 'total_found', message: `expected a count, got ${formOf(body.total_found)}` };
   }
   const data: unknown[] = body.data;
+  const prototype = request?.fields === undefined ? null : cutDownPrototype(request.fields);
   for (let index = 0; index < data.length; index++) {
     const row = data[index];
-    if (request?.cutDown === true && isRecord(row)) Object.setPrototypeOf(row, LEFT_OUT);
+    if (prototype !== null && isRecord(row)) Object.setPrototypeOf(row, prototype);
     data[index] = readRow(row, tally, `data[${index}]`);
   }
   // After the rows: the notice's example is the first drifted value of a record.

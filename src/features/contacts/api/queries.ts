@@ -183,7 +183,7 @@ export function contactsPageQuery(
             const answer = apiGetServed(
               endpointPath('contacts'),
               { ...contactsRequestParams(filters), [FIELDS_PARAM]: fields },
-              contactsPageReaderFor({ page: filters.page, display: filters.display, cutDown: true }),
+              contactsPageReaderFor({ page: filters.page, display: filters.display, fields }),
               { ...request, signal },
             );
             if (request.purpose === 'page') pageArrival = answer.then(ignore, ignore);

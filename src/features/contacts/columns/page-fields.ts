@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { CUSTOM_FIELD_PATTERN, ROW_FIELDS, fieldListValue, isRecord } from '../../../shared/contract';
 import { withCustomFieldColumns } from '../table/columns';
-import { LOCAL_TIME_COLUMN } from '../table/local-time';
+import { recordFieldOf } from '../table/local-time';
 import { localTimeColumn } from '../table/local-time-column';
 import { resolveLayout } from './column-layout';
 import { columnOptions, tableColumnState } from './column-options';
@@ -18,11 +18,6 @@ import { readStoredColumnLayout, useStoredColumnLayout } from './use-column-layo
 const FIXED_COLUMNS = [...withCustomFieldColumns([]), localTimeColumn];
 const FIXED_OPTIONS = columnOptions(FIXED_COLUMNS);
 
-/** The record field a column reads: its own, except the local time, computed from the timezone. */
-function fieldOfColumn(id: string): string {
-  return id === LOCAL_TIME_COLUMN.id ? 'timezone' : id;
-}
-
 /** `fields=` for a stored layout (anything, or null for none): sorted names joined by commas. */
 export function pageFields(storedLayout: unknown, campaignSelected: boolean): string {
   const layout = resolveLayout(storedLayout, FIXED_OPTIONS);
@@ -32,7 +27,7 @@ export function pageFields(storedLayout: unknown, campaignSelected: boolean): st
   const custom = storedVisible.filter(
     (id): id is string => typeof id === 'string' && CUSTOM_FIELD_PATTERN.test(id),
   );
-  return fieldListValue([...ROW_FIELDS, ...columnOrder.map(fieldOfColumn), ...custom]);
+  return fieldListValue([...ROW_FIELDS, ...columnOrder.map(recordFieldOf), ...custom]);
 }
 
 /** The fields for a workspace's stored layout, read once: the page that leaves before React starts. */

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { errorBody, type Contact } from '../../../shared/contract';
+import { errorBody, readAnswer, readContactDetailAnswer, type Contact } from '../../../shared/contract';
 import { configureApiClient } from '../api/api-client';
 import { DEFAULT_FILTERS, type ContactFilters } from '../params/filter-params';
 import type { CsvColumn } from './csv';
-import { exportMatchingContacts, type ExportProgress } from './export-contacts';
+import { asPageRow, exportMatchingContacts, type ExportProgress } from './export-contacts';
 import { createBlobSink, type ExportSink } from './export-sink';
 
 /**
@@ -223,5 +223,28 @@ describe('exportMatchingContacts', () => {
       reason: 'Could not write the file (disk full).',
       progress: { fetched: 2000 },
     });
+  });
+});
+
+describe('a whole record as a page row', () => {
+  const detail = readAnswer(readContactDetailAnswer, {
+    id: 'contact_1',
+    email: 'a@b.example',
+    zip: '10016',
+    campaigns: [
+      { campaign: 'camp_a', stage: 'stage_1', last_sent: 1_700_000_000, last_open: null },
+      { campaign: 'camp_b', stage: 'stage_2', last_sent: 1_800_000_000, last_reply: 1_800_000_100 },
+    ],
+  });
+
+  it("takes the chosen campaign's timestamps to the top, as that campaign's list has them", () => {
+    const row = asPageRow(detail, 'camp_b');
+    expect([row.zip, row.last_sent, row.last_reply, row.last_open]).toEqual([
+      '10016',
+      1_800_000_000,
+      1_800_000_100,
+      null,
+    ]);
+    expect(asPageRow(detail, 'camp_c').last_sent).toBeNull();
   });
 });

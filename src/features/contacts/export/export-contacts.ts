@@ -1,4 +1,12 @@
-import { contactsPageReaderFor, endpointPath, type Contact } from '../../../shared/contract';
+import {
+  CAMPAIGN_TIMESTAMP_FIELDS,
+  contactsPageReaderFor,
+  endpointPath,
+  fieldsAskedOf,
+  readContactDetailAnswer,
+  type Contact,
+  type ContactDetail,
+} from '../../../shared/contract';
 import { ApiError, DEFAULT_RATE_LIMIT_WAIT_MS, apiGet, describeApiError } from '../api/api-client';
 import { contactsRequestParams } from '../api/queries';
 import type { ContactFilters } from '../params/filter-params';
@@ -88,47 +96,28 @@ export async function exportMatchingContacts(options: ExportOptions): Promise<Ex
   }
   report();
 
+  const onWait = (until: number | null) => {
+    progress.waitingUntil = until;
+    report();
+  };
   for (let page = 1; ; page += 1) {
-    let rateLimited = 0;
-    let transient = 0;
     let rows: Contact[];
-    for (;;) {
-      try {
-        const response = await apiGet(
-          endpointPath('contacts'),
-          { ...contactsRequestParams(filters), page, display: EXPORT_PAGE_SIZE },
-          contactsPageReaderFor({ page, display: EXPORT_PAGE_SIZE }),
-          { purpose: 'export', signal },
-        );
-        rows = response.data;
-        progress.total = response.total_found;
-        progress.pages = Math.max(response.total_pages, pageCount(response.total_found));
-        break;
-      } catch (error) {
-        if (signal.aborted || !(error instanceof ApiError)) return stopped(page, error);
-        if (error.kind === 'rate-limited' && ++rateLimited < MAX_RATE_LIMITED_ATTEMPTS) {
-          // Wait as long as asked, and say why nothing moves meanwhile.
-          progress.waitingUntil = error.retryAt;
-          report();
-          try {
-            await sleep(error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, signal);
-          } catch (abort) {
-            return stopped(page, abort);
-          }
-          continue;
-        }
-        const delay = retryDelays[transient];
-        if ((error.kind === 'network' || error.kind === 'server') && delay !== undefined) {
-          transient += 1;
-          try {
-            await sleep(delay, signal);
-          } catch (abort) {
-            return stopped(page, abort);
-          }
-          continue;
-        }
-        return stopped(page, error);
-      }
+    try {
+      const response = await withRetries(
+        () =>
+          apiGet(
+            endpointPath('contacts'),
+            { ...contactsRequestParams(filters), page, display: EXPORT_PAGE_SIZE },
+            contactsPageReaderFor({ page, display: EXPORT_PAGE_SIZE }),
+            { purpose: 'export', signal },
+          ),
+        { signal, retryDelays, onWait },
+      );
+      rows = response.data;
+      progress.total = response.total_found;
+      progress.pages = Math.max(response.total_pages, pageCount(response.total_found));
+    } catch (error) {
+      return stopped(page, error);
     }
 
     try {
@@ -145,6 +134,114 @@ export async function exportMatchingContacts(options: ExportOptions): Promise<Ex
     // A short page is the last one, whatever total_pages said (contacts can be deleted meanwhile).
     if (rows.length < EXPORT_PAGE_SIZE || page >= (progress.pages ?? page)) {
       return { status: 'complete', fetched: progress.fetched, total: progress.total ?? progress.fetched };
+    }
+  }
+}
+
+export type CompletionResult =
+  | { status: 'complete'; rows: Contact[] }
+  | { status: 'cancelled' }
+  | { status: 'interrupted'; reason: string };
+
+/**
+ * The selected rows with every field `fields` names. A row from a page cut down to fewer fields
+ * (the grid asks only for what it shows) is fetched again, whole, one contact at a time after
+ * what people are looking at; a contact deleted since keeps what it had. Progress counts the
+ * contacts fetched again.
+ */
+export async function completeRows(options: {
+  rows: readonly Contact[];
+  fields: readonly string[];
+  campaign: string | null;
+  signal: AbortSignal;
+  onProgress: (progress: ExportProgress) => void;
+  retryDelaysMs?: readonly number[];
+}): Promise<CompletionResult> {
+  const { fields, campaign, signal, onProgress } = options;
+  const lacking = (row: Contact) => {
+    const asked = fieldsAskedOf(row);
+    return asked !== null && fields.some((field) => !asked.has(field));
+  };
+  const rows = [...options.rows];
+  const total = rows.filter(lacking).length;
+  const started = Date.now();
+  const progress: ExportProgress = { ...noProgressYet(), total, pages: total };
+  const report = () => onProgress({ ...progress });
+  const retry: RetryOptions = {
+    signal,
+    retryDelays: options.retryDelaysMs ?? TRANSIENT_RETRY_DELAYS_MS,
+    onWait: (until) => {
+      progress.waitingUntil = until;
+      report();
+    },
+  };
+  if (total > 0) report();
+  for (const [index, row] of rows.entries()) {
+    if (!lacking(row)) continue;
+    try {
+      const whole = await withRetries(
+        () =>
+          apiGet(endpointPath('contact', { contact_id: row.id }), {}, readContactDetailAnswer, {
+            purpose: 'export',
+            signal,
+          }),
+        retry,
+      );
+      rows[index] = { ...asPageRow(whole, campaign), ...row };
+    } catch (error) {
+      if (signal.aborted) return { status: 'cancelled' };
+      if (!(error instanceof ApiError && error.kind === 'not-found')) {
+        return { status: 'interrupted', reason: describeApiError(error).message };
+      }
+    }
+    progress.fetched += 1;
+    progress.pagesDone = progress.fetched;
+    progress.waitingUntil = null;
+    progress.etaMs = estimateRemainingMs(Date.now() - started, progress.fetched, total);
+    report();
+  }
+  return { status: 'complete', rows };
+}
+
+/** A contact's record as a page row: a campaign's timestamps are at the top, as in a campaign's list. */
+export function asPageRow(detail: ContactDetail, campaign: string | null): Contact {
+  const inCampaign = detail.campaigns.find((entry) => entry.campaign === campaign);
+  const times = Object.fromEntries(
+    CAMPAIGN_TIMESTAMP_FIELDS.map(({ code }) => [code, inCampaign?.[code] ?? null]),
+  );
+  return { ...detail, ...(campaign === null ? {} : times) };
+}
+
+type RetryOptions = {
+  signal: AbortSignal;
+  retryDelays: readonly number[];
+  /** Mailstand asked to slow down until then (epoch ms, null when it did not say). */
+  onWait: (until: number | null) => void;
+};
+
+/**
+ * One request, retried while waiting can fix it: "Rate Limited" as long as asked (up to a point),
+ * network and server failures after each of `retryDelays`. Anything else, or an abort, is thrown.
+ */
+async function withRetries<T>(request: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const { signal, retryDelays, onWait } = options;
+  let rateLimited = 0;
+  let transient = 0;
+  for (;;) {
+    try {
+      return await request();
+    } catch (error) {
+      if (signal.aborted || !(error instanceof ApiError)) throw error;
+      if (error.kind === 'rate-limited' && ++rateLimited < MAX_RATE_LIMITED_ATTEMPTS) {
+        // Wait as long as asked, and say why nothing moves meanwhile.
+        onWait(error.retryAt);
+        await sleep(error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, signal);
+        continue;
+      }
+      const delay = retryDelays[transient];
+      if ((error.kind !== 'network' && error.kind !== 'server') || delay === undefined) throw error;
+      transient += 1;
+      await sleep(delay, signal);
     }
   }
 }

@@ -10,7 +10,7 @@ type ExportMenuProps = {
   pageCount: number;
   selectionCount: number;
   totalFound: number | null;
-  /** An export of everything is already running. */
+  /** An export that takes a while (everything, or a selection fetched again) is running. */
   busy: boolean;
   onExport: (choice: ExportChoice) => void;
 };
@@ -63,7 +63,7 @@ export function ExportMenu({ pageCount, selectionCount, totalFound, busy, onExpo
     {
       choice: 'selection',
       label: `Selected contacts (${formatCount(selectionCount)})`,
-      disabled: selectionCount === 0,
+      disabled: busy || selectionCount === 0,
     },
     {
       choice: 'all',

@@ -1,7 +1,8 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { csvHeader, csvRows } from './csv';
 import { csvColumnsFor } from './export-columns';
-import { exportMatchingContacts, noProgressYet } from './export-contacts';
+import { recordFieldOf } from '../table/local-time';
+import { completeRows, exportMatchingContacts, noProgressYet } from './export-contacts';
 import { describeStop, exportFileName, type ExportScope } from './export-plan';
 import { canSaveToFile, createBlobSink, downloadFile, openFileSink, type ExportSink } from './export-sink';
 import type { ExportRequest, ExportState } from './export-state';
@@ -34,12 +35,29 @@ export async function runExport(
   });
 
   if (what.kind !== 'all') {
-    // The page or the selection: already in memory, written and downloaded at once.
-    const file = new Blob([csvHeader(columns), csvRows(what.rows, columns)], {
-      type: 'text/csv;charset=utf-8',
-    });
+    // The page or the selection: in memory, written and downloaded at once once it is whole.
+    let rows = what.rows;
+    if (what.kind === 'selection') {
+      const completed = await completeRows({
+        rows,
+        fields: request.columns.map((column) => recordFieldOf(column.id)),
+        campaign: request.filters.campaign,
+        signal,
+        onProgress: (progress) => report({ phase: 'running', fileName, progress }),
+      });
+      if (completed.status !== 'complete') {
+        const message =
+          completed.status === 'cancelled'
+            ? 'Export cancelled.'
+            : `Could not fetch the selected contacts' other fields: ${completed.reason}`;
+        report({ phase: 'stopped', fileName, message, rows: 0, savedToFile: false, downloadPartial: null });
+        return;
+      }
+      rows = completed.rows;
+    }
+    const file = new Blob([csvHeader(columns), csvRows(rows, columns)], { type: 'text/csv;charset=utf-8' });
     downloadFile(file, fileName);
-    report({ phase: 'done', fileName, rows: what.rows.length, savedToFile: false });
+    report({ phase: 'done', fileName, rows: rows.length, savedToFile: false });
     return;
   }
 

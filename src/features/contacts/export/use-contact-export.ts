@@ -18,10 +18,11 @@ export function useContactExport() {
    * user's gesture, so once the code is here the export starts within the click.
    */
   const start = useCallback(function start(request: ExportRequest) {
-    const everything = request.what.kind === 'all';
-    if (everything && controllerRef.current) return;
+    // Everything, or a selection whose rows may be fetched again, takes a while: one at a time.
+    const lasting = request.what.kind !== 'page';
+    if (lasting && controllerRef.current) return;
     const controller = new AbortController();
-    if (everything) controllerRef.current = controller;
+    if (lasting) controllerRef.current = controller;
     const run = async (code: { runExport: typeof runExport }) => {
       try {
         // Leaving the view while the code was on its way cancelled the export before it began.

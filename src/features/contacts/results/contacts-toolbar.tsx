@@ -31,6 +31,7 @@ type ContactsToolbarProps = {
 export function ContactsToolbar(props: ContactsToolbarProps) {
   const { filters, workspace, campaign, selection, arrangement } = props;
   const exporter = useContactExport();
+  const exportBusy = exporter.state.phase === 'running';
 
   const onExport = (choice: ExportChoice) =>
     exporter.start({
@@ -58,6 +59,7 @@ export function ContactsToolbar(props: ContactsToolbarProps) {
         <SelectionBar
           selection={selection}
           onExport={() => onExport('selection')}
+          exportBusy={exportBusy}
           onClear={() => props.onSelectionChange(new Map())}
         />
         <ColumnsControl
@@ -70,7 +72,7 @@ export function ContactsToolbar(props: ContactsToolbarProps) {
           pageCount={props.pageRows.length}
           selectionCount={selection.size}
           totalFound={props.totalFound}
-          busy={exporter.state.phase === 'running'}
+          busy={exportBusy}
           onExport={onExport}
         />
         <CopyButton

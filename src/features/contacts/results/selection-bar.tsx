@@ -7,11 +7,13 @@ import { selectedEmails, type Selection } from '../selection/selection';
 type SelectionBarProps = {
   selection: Selection<Contact>;
   onExport: () => void;
+  /** An export that takes a while is running; one at a time. */
+  exportBusy: boolean;
   onClear: () => void;
 };
 
 /** What can be done with the selected rows; shown only while some are selected. */
-export function SelectionBar({ selection, onExport, onClear }: SelectionBarProps) {
+export function SelectionBar({ selection, onExport, exportBusy, onClear }: SelectionBarProps) {
   if (selection.size === 0) return null;
   return (
     <section
@@ -20,7 +22,9 @@ export function SelectionBar({ selection, onExport, onClear }: SelectionBarProps
     >
       <span className="font-medium tabular-nums">{formatCount(selection.size)} selected</span>
       <CopyButton text={selectedEmails(selection.values())} label="Copy emails" />
-      <Button onClick={onExport}>Export selected</Button>
+      <Button onClick={onExport} disabled={exportBusy}>
+        Export selected
+      </Button>
       <Button variant="ghost" onClick={onClear}>
         Clear selection
       </Button>

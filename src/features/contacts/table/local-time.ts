@@ -65,3 +65,8 @@ export function formatLocalTime(timezone: string | null, now: Date, locale = 'en
 
 /** The id of the computed "Local time" column (no contact field has this code). */
 export const LOCAL_TIME_COLUMN = { id: 'local_time', label: 'Local time' } as const;
+
+/** The record field a column reads: its own, except the local time, computed from the timezone. */
+export function recordFieldOf(columnId: string): string {
+  return columnId === LOCAL_TIME_COLUMN.id ? 'timezone' : columnId;
+}
