@@ -62,7 +62,7 @@ test.describe('columns', () => {
     await expect.poll(() => app.headerTexts()).toEqual(defaults);
   });
 
-  test('Copy link to this view carries the columns to another browser', async ({
+  test('Copy link to this view carries the columns to another browser, which asks for its page once', async ({
     page,
     context,
     browser,
@@ -84,11 +84,19 @@ test.describe('columns', () => {
 
     const other = await browser.newContext({ locale: 'en-US', timezoneId: 'America/New_York' });
     const otherPage = await other.newPage();
+    const pageRequests: string[] = [];
+    otherPage.on('request', (request) => {
+      if (/\/api\/contacts\?/.test(request.url()) && request.headers()['x-request-purpose'] === 'page')
+        pageRequests.push(request.url());
+    });
     await otherPage.goto(link);
     const otherScreen = new ContactsScreen(otherPage);
     await otherScreen.expectSettled();
     await expect.poll(() => otherScreen.headerTexts()).toEqual(headers);
     await expect(otherPage).not.toHaveURL(/cols=/);
+    // The page left with the link's columns already: one request, its middle names included.
+    expect(pageRequests).toHaveLength(1);
+    expect(new URL(pageRequests[0] ?? '').searchParams.get('fields')).toContain('middle_name');
     await other.close();
   });
 

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CAMPAIGN_TIMESTAMP_FIELDS, CONTACT_FIELDS, readFieldList } from '../../../shared/contract';
-import { pageFields } from './page-fields';
+import { withCustomFieldColumns } from '../table/columns';
+import { localTimeColumn } from '../table/local-time-column';
+import { decodeLayoutParam } from './column-layout';
+import { columnOptions } from './column-options';
+import { pageFields, sharedLinkLayout } from './page-fields';
 
 const DEFAULT_FIELDS = 'city,company_name,country,email,full_name,id,last_activity,lead_score,stage,title';
 
@@ -44,5 +48,17 @@ describe('pageFields', () => {
       const fields = pageFields(stored, campaign);
       expect(readFieldList(fields)).toEqual({ ok: true, value: fields.split(',') });
     }
+  });
+
+  it("asks a shared link's page for the fields of the layout the grid adopts from it", () => {
+    const custom = [{ code: 'custom_2', label: 'Deal size' }];
+    const options = columnOptions([...withCustomFieldColumns(custom), localTimeColumn]);
+    for (const param of ['email~240.middle_name.custom_2.local_time', 'stage.last_open', 'nope.zip']) {
+      const adopted = decodeLayoutParam(param, options).layout;
+      for (const campaign of [false, true]) {
+        expect(pageFields(sharedLinkLayout(param), campaign), param).toBe(pageFields(adopted, campaign));
+      }
+    }
+    expect(pageFields(sharedLinkLayout('email.custom_2'), false)).toBe('custom_2,email,full_name,id,stage');
   });
 });

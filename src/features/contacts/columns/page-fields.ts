@@ -3,8 +3,9 @@ import { CUSTOM_FIELD_PATTERN, ROW_FIELDS, fieldListValue, isRecord } from '../.
 import { withCustomFieldColumns } from '../table/columns';
 import { recordFieldOf } from '../table/local-time';
 import { localTimeColumn } from '../table/local-time-column';
-import { resolveLayout } from './column-layout';
+import { decodeLayoutParam, resolveLayout, type ColumnLayout } from './column-layout';
 import { columnOptions, tableColumnState } from './column-options';
+import { pendingSharedLayout } from './shared-view-link';
 import { readStoredColumnLayout, useStoredColumnLayout } from './use-column-layout';
 
 /**
@@ -30,16 +31,45 @@ export function pageFields(storedLayout: unknown, campaignSelected: boolean): st
   return fieldListValue([...ROW_FIELDS, ...columnOrder.map(recordFieldOf), ...custom]);
 }
 
-/** The fields for a workspace's stored layout, read once: the page that leaves before React starts. */
+/**
+ * The layout a workspace's page is asked for with: a shared link's, which the grid adopts once the
+ * custom fields are known (its custom columns count from the start), else the stored one.
+ */
+function layoutToAskFor(workspace: string | null, stored: unknown): unknown {
+  if (workspace === null) return null;
+  const shared = pendingSharedLayout(workspace);
+  return shared === null ? stored : sharedLinkLayout(shared);
+}
+
+/**
+ * A shared link's `cols=` as the grid will adopt it, its custom columns taken as the workspace's
+ * (all-fields, which names them, is asked for only after the page).
+ */
+export function sharedLinkLayout(layoutParam: string): ColumnLayout {
+  const custom = decodeLayoutParam(layoutParam, FIXED_OPTIONS).unknown.filter((id) =>
+    CUSTOM_FIELD_PATTERN.test(id),
+  );
+  const options =
+    custom.length === 0
+      ? FIXED_OPTIONS
+      : columnOptions([
+          ...withCustomFieldColumns(custom.map((code) => ({ code, label: code }))),
+          localTimeColumn,
+        ]);
+  return decodeLayoutParam(layoutParam, options).layout;
+}
+
+/** The fields for a workspace's layout, read once: the page that leaves before React starts. */
 export function storedPageFields(workspace: string | null, campaignSelected: boolean): string {
-  return pageFields(workspace === null ? null : readStoredColumnLayout(workspace), campaignSelected);
+  const stored = workspace === null ? null : readStoredColumnLayout(workspace);
+  return pageFields(layoutToAskFor(workspace, stored), campaignSelected);
 }
 
 /** The same, following layout changes: showing a column asks for the page with its field. */
 export function usePageFields(workspace: string | null, campaignSelected: boolean): string {
   const stored = useStoredColumnLayout(workspace ?? '');
   return useMemo(
-    () => pageFields(workspace === null ? null : stored, campaignSelected),
+    () => pageFields(layoutToAskFor(workspace, stored), campaignSelected),
     [workspace, stored, campaignSelected],
   );
 }

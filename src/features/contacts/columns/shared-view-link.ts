@@ -46,6 +46,11 @@ export function takeSharedLayoutFromUrl(): void {
   );
 }
 
+/** The shared layout waiting for this workspace, left waiting: what its first page will show. */
+export function pendingSharedLayout(workspace: string): string | null {
+  return pending !== null && pending.workspace === workspace ? pending.layoutParam : null;
+}
+
 /** The shared layout for this workspace, handed out once. */
 export function claimSharedLayout(workspace: string): string | null {
   if (pending === null || pending.workspace !== workspace) return null;
