@@ -1,5 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useMemo, type RefObject } from 'react';
+import {
+  observeRectAfterLayout,
+  screenRect,
+  scrollAfterLayout,
+} from '../../../lib/observe-rect-after-layout';
 import { SELECT_WIDTH, type GridGeometry } from './column-sizing';
 
 /**
@@ -25,6 +30,9 @@ export function useColumnWindow(
     horizontal: true,
     count: columnCount,
     getScrollElement: () => scrollRef.current,
+    initialRect: screenRect(),
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollAfterLayout,
     estimateSize: (index) => layout.widths[index] ?? 0,
     paddingStart: SELECT_WIDTH,
     overscan: COLUMN_OVERSCAN,

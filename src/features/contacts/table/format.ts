@@ -2,8 +2,11 @@
  * Pure formatters for contact values. Contact data is uploaded from spreadsheets, so every value
  * is untrusted text: these functions decide what may become a link and how numbers and times
  * read. The Intl instances are created once per module because a 2000-row page formats
- * thousands of cells and constructing a formatter costs far more than using one.
+ * thousands of cells and constructing a formatter costs far more than using one; each on first
+ * use, not while the app's module is evaluated before the first page request leaves.
  */
+
+import { madeOnFirstUse } from '../../../lib/made-on-first-use';
 
 /** Shown for a value that is missing (null, "" or only spaces). */
 export const EMPTY_MARK = '—';
@@ -39,7 +42,7 @@ export function telHref(value: string | null): string | null {
   return `tel:${text.startsWith('+') ? '+' : ''}${digits}`;
 }
 
-const leadScoreFormat = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+const leadScoreFormat = madeOnFirstUse(() => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }));
 const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)$/;
 
 /** Whether a lead score reads as a number; the hover title needs only this, not the formatted text. */
@@ -52,15 +55,15 @@ export function isNumericLeadScore(value: string | null): boolean {
  * anything else is shown exactly as uploaded.
  */
 export function formatLeadScore(value: string | null): { text: string; numeric: boolean } {
-  if (isNumericLeadScore(value)) return { text: leadScoreFormat.format(Number(value)), numeric: true };
+  if (isNumericLeadScore(value)) return { text: leadScoreFormat().format(Number(value)), numeric: true };
   return { text: value ?? '', numeric: false };
 }
 
-const countFormat = new Intl.NumberFormat(LOCALE);
+const countFormat = madeOnFirstUse(() => new Intl.NumberFormat(LOCALE));
 
 /** A count for people: "61,234". */
 export function formatCount(value: number): string {
-  return countFormat.format(value);
+  return countFormat().format(value);
 }
 
 /** The time zone the browser shows times in, named in the table's legend. */
@@ -70,8 +73,10 @@ export function browserTimeZone(): string {
 
 /** Formats Unix seconds as date and time in one time zone: "Mar 3, 2025, 2:05 PM". */
 export function timestampFormatter(timeZone?: string): (seconds: number) => string {
-  const format = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone });
-  return (seconds) => format.format(seconds * 1000);
+  const format = madeOnFirstUse(
+    () => new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  );
+  return (seconds) => format().format(seconds * 1000);
 }
 
 /** Date and time in the browser's time zone. */
@@ -82,7 +87,7 @@ export function formatUtc(seconds: number): string {
   return `${new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
-const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
+const relativeFormat = madeOnFirstUse(() => new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' }));
 const RELATIVE_UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -96,7 +101,7 @@ const RELATIVE_UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 export function formatRelative(seconds: number, nowMs: number): string {
   const diff = seconds - nowMs / 1000;
   for (const [unit, size] of RELATIVE_UNITS) {
-    if (Math.abs(diff) >= size) return relativeFormat.format(Math.trunc(diff / size), unit);
+    if (Math.abs(diff) >= size) return relativeFormat().format(Math.trunc(diff / size), unit);
   }
-  return relativeFormat.format(0, 'second');
+  return relativeFormat().format(0, 'second');
 }

@@ -1,5 +1,10 @@
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useId, useLayoutEffect, useMemo, useRef, type Ref, type RefObject } from 'react';
+import {
+  observeRectAfterLayout,
+  screenRect,
+  scrollAfterLayout,
+} from '../../../lib/observe-rect-after-layout';
 import type { Contact } from '../../../shared/contract';
 import { selectRange, toggleRow, type Selection } from '../selection/selection';
 import { HEADER_HEIGHT, type GridGeometry } from './column-sizing';
@@ -74,6 +79,9 @@ export function GridBody({
   const rowVirtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
+    initialRect: screenRect(),
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollAfterLayout,
     estimateSize: () => rowHeight,
     // The sticky header sits above the first row inside the same scroller.
     scrollMargin: HEADER_HEIGHT,
