@@ -47,13 +47,23 @@ const runGc = (): void => {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The process's memory after three rounds of GC, a second apart. */
+/** What live JavaScript objects and their buffers take: heap used plus external memory. */
+const heldBytes = (usage: NodeJS.MemoryUsage) => usage.heapUsed + usage.external;
+
+/**
+ * The process's memory after GC, a second apart, at least three rounds and until what is held
+ * stops falling: buffers are released behind the GC, so one round can still count freed ones.
+ */
 async function settledMemory(): Promise<NodeJS.MemoryUsage> {
-  for (let round = 0; round < 3; round += 1) {
+  let usage = process.memoryUsage();
+  for (let round = 1; round <= 6; round += 1) {
     runGc();
     await sleep(1000);
+    const next = process.memoryUsage();
+    if (round >= 3 && heldBytes(next) > heldBytes(usage) - 1024 * 1024) return next;
+    usage = next;
   }
-  return process.memoryUsage();
+  return usage;
 }
 
 async function autocannon(url: string): Promise<LoadResult> {
@@ -135,8 +145,6 @@ interface Memory {
   /** The server's CPU time (this process's, user and system) per answered request. */
   cpuMsPerRequest: number;
 }
-
-const heldBytes = (usage: NodeJS.MemoryUsage) => usage.heapUsed + usage.external;
 
 /**
  * Runs autocannon against `url` (after a few warm-up requests) and reads this process's memory
