@@ -5,14 +5,14 @@ import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorBody } from '../shared/contract';
-import { createAccessGate, FailedLoginThrottle } from './access/access-gate';
+import { createAccessGate, FailedLoginThrottle, type GateEnv } from './access/access-gate';
 import { createSessions, SESSION_PATH } from './access/sessions';
 import { signInRoutes } from './access/sign-in';
 import type { ServerConfig } from './env';
 import { errorResponse, NO_STORE } from './http/json-response';
 import { securityHeaders } from './http/security-headers';
 import { API_PREFIX } from './proxy/api-route';
-import { createApiProxy, type ProxyEnv } from './proxy/proxy';
+import { createApiProxy } from './proxy/proxy';
 import { mailstandUpstream, sandboxUpstream, type Upstream } from './proxy/upstream';
 import { createSandboxApi, openSandboxDatabase, SANDBOX_API_KEY } from './sandbox';
 import { createStaticSite } from './static/static-site';
@@ -83,7 +83,7 @@ export async function startServer({
       log,
     });
 
-    const app = new Hono<ProxyEnv>();
+    const app = new Hono<GateEnv>();
     app.use(async (c, next) => {
       await next();
       for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
