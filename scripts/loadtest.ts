@@ -47,12 +47,23 @@ const runGc = (): void => {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function settledRss(): Promise<number> {
-  for (let round = 0; round < 3; round += 1) {
+/** What live JavaScript objects and their buffers take: heap used plus external memory. */
+const heldBytes = (usage: NodeJS.MemoryUsage) => usage.heapUsed + usage.external;
+
+/**
+ * The process's memory after GC, a second apart, at least three rounds and until what is held
+ * stops falling: buffers are released behind the GC, so one round can still count freed ones.
+ */
+async function settledMemory(): Promise<NodeJS.MemoryUsage> {
+  let usage = process.memoryUsage();
+  for (let round = 1; round <= 6; round += 1) {
     runGc();
     await sleep(1000);
+    const next = process.memoryUsage();
+    if (round >= 3 && heldBytes(next) > heldBytes(usage) - 1024 * 1024) return next;
+    usage = next;
   }
-  return process.memoryUsage().rss;
+  return usage;
 }
 
 async function autocannon(url: string): Promise<LoadResult> {
@@ -126,35 +137,51 @@ function serverLog(): { log: (line: string) => void; print: () => void } {
 }
 
 interface Memory {
-  baseline: number;
-  peak: number;
-  after: number;
-  settled: number;
+  /** Resident set size: what the allocator holds, freed objects' pages included. */
+  rss: { baseline: number; peak: number; after: number; settled: number };
+  /** What live JavaScript objects and their buffers take (heap used + external), which a leak grows. */
+  held: { baseline: number; settled: number };
   back: boolean;
+  /** The server's CPU time (this process's, user and system) per answered request. */
+  cpuMsPerRequest: number;
 }
 
 /**
- * Runs autocannon against `url` (after a few warm-up requests) and reads this process's RSS
- * before, at its peak during, right after, and after GC; `back` says it returned near the start.
+ * Runs autocannon against `url` (after a few warm-up requests) and reads this process's memory
+ * before, at its peak during, right after, and after GC; `back` says what the server holds
+ * returned near the start. RSS is printed beside it but not judged: after a burst of large
+ * answers the allocator keeps pages it may reuse, which is not memory the server keeps.
  */
 async function underLoad(url: string): Promise<{ result: LoadResult; memory: Memory }> {
   for (let warm = 0; warm < 5; warm += 1) await (await fetch(url)).arrayBuffer();
-  const baseline = await settledRss();
+  const before = await settledMemory();
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
+  const cpuBefore = process.cpuUsage();
   const result = await autocannon(url);
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
   const after = process.memoryUsage().rss;
-  const settled = await settledRss();
-  const back = settled <= baseline * 1.1 + 32 * 1024 * 1024;
-  return { result, memory: { baseline, peak, after, settled, back } };
+  const settled = await settledMemory();
+  return {
+    result,
+    memory: {
+      rss: { baseline: before.rss, peak, after, settled: settled.rss },
+      held: { baseline: heldBytes(before), settled: heldBytes(settled) },
+      back: heldBytes(settled) <= heldBytes(before) * 1.1 + 32 * 1024 * 1024,
+      cpuMsPerRequest: (cpu.user + cpu.system) / 1000 / Math.max(1, result.requests.total),
+    },
+  };
 }
 
-function describeMemory({ baseline, peak, after, settled, back }: Memory): string {
-  return (
-    `  memory (RSS)  before ${mb(baseline)}, peak ${mb(peak)}, right after ${mb(after)}, after GC ${mb(settled)}` +
-    (back ? ' (back to baseline)' : ' (NOT back to baseline)')
-  );
+function describeMemory({ rss, held, back, cpuMsPerRequest }: Memory): string {
+  return [
+    `  memory (RSS)  before ${mb(rss.baseline)}, peak ${mb(rss.peak)}, right after ${mb(rss.after)}, ` +
+      `after GC ${mb(rss.settled)}`,
+    `  memory held   before ${mb(held.baseline)}, after GC ${mb(held.settled)} (heap used + external)` +
+      (back ? ' (back to baseline)' : ' (NOT back to baseline)'),
+    `  server CPU    ${cpuMsPerRequest.toFixed(1)} ms per request`,
+  ].join('\n');
 }
 
 async function sandboxRun(): Promise<{ ok: boolean; workspace: string }> {

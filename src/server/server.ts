@@ -1,19 +1,18 @@
-import { serve } from '@hono/node-server';
+import { createAdaptorServer } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
 import { once } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ViteDevServer } from 'vite';
 import { errorBody } from '../shared/contract';
-import { createAccessGate, FailedLoginThrottle } from './access/access-gate';
+import { createAccessGate, FailedLoginThrottle, type GateEnv } from './access/access-gate';
 import { createSessions, SESSION_PATH } from './access/sessions';
 import { signInRoutes } from './access/sign-in';
 import type { ServerConfig } from './env';
 import { errorResponse, NO_STORE } from './http/json-response';
 import { securityHeaders } from './http/security-headers';
 import { API_PREFIX } from './proxy/api-route';
-import { createApiProxy, type ProxyEnv } from './proxy/proxy';
+import { createApiProxy } from './proxy/proxy';
 import { mailstandUpstream, sandboxUpstream, type Upstream } from './proxy/upstream';
 import { createSandboxApi, openSandboxDatabase, SANDBOX_API_KEY } from './sandbox';
 import { createStaticSite } from './static/static-site';
@@ -34,7 +33,6 @@ export interface StartOptions {
 export interface RunningServer {
   /** The address to open in a browser. */
   url: string;
-  mode: 'sandbox' | 'live';
   /** The fixed key of the embedded sandbox API, or null in live mode. */
   sandboxKey: string | null;
   /** Stops accepting, lets requests in flight finish (within the grace period), then releases everything. */
@@ -85,7 +83,7 @@ export async function startServer({
       log,
     });
 
-    const app = new Hono<ProxyEnv>();
+    const app = new Hono<GateEnv>();
     app.use(async (c, next) => {
       await next();
       for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
@@ -122,16 +120,27 @@ export async function startServer({
     // A private tool: no search engine is invited in.
     app.get('/robots.txt', (c) => c.text(ROBOTS_TXT, 200, { 'Cache-Control': 'no-cache' }));
 
-    // Vite's hot reload shares the server's port, so Vite starts once the server listens.
-    let vite: Promise<ViteDevServer> | undefined;
+    // Listening comes last, once every route is in place; Vite's hot reload needs the server before.
+    const server = createAdaptorServer({
+      fetch: app.fetch,
+      hostname: config.host,
+      serverOptions: { highWaterMark: RESPONSE_HIGH_WATER_MARK },
+    });
+    if (!(server instanceof http.Server)) throw new Error('expected an HTTP/1.1 server');
     if (appSource.kind === 'dist') {
       app.route('/', await createStaticSite(appSource.dir));
     } else {
-      app.all('*', async (c) => {
-        if (vite === undefined) throw new Error('Vite is started before the server answers.');
+      const { createServer: createViteServer } = await import('vite');
+      const vite = await createViteServer({
+        root: appSource.root,
+        appType: 'spa',
+        server: { middlewareMode: true, hmr: { server } },
+      });
+      cleanups.push(() => vite.close());
+      app.all('*', (c) => {
         const { incoming, outgoing } = c.env;
         for (const [name, value] of Object.entries(headers)) outgoing.setHeader(name, value);
-        (await vite).middlewares(incoming, outgoing, () => {
+        vite.middlewares(incoming, outgoing, () => {
           outgoing.statusCode = 404;
           outgoing.setHeader('Content-Type', 'application/json; charset=utf-8');
           outgoing.end(JSON.stringify(errorBody(404, 'Not Found', 'No such page.')));
@@ -139,32 +148,13 @@ export async function startServer({
         return RESPONSE_ALREADY_SENT;
       });
     }
-
-    const server = serve({
-      fetch: app.fetch,
-      port: config.port,
-      hostname: config.host,
-      serverOptions: { highWaterMark: RESPONSE_HIGH_WATER_MARK },
-    });
+    server.listen(config.port, config.host);
     await once(server, 'listening');
-    if (!(server instanceof http.Server)) throw new Error('expected an HTTP/1.1 server');
     const closeServer = gracefulClose(server);
     cleanups.push(() => closeServer(shutdownGraceMs));
-    if (appSource.kind === 'vite-dev') {
-      vite = import('vite').then(({ createServer: createViteServer }) =>
-        createViteServer({
-          root: appSource.root,
-          appType: 'spa',
-          server: { middlewareMode: true, hmr: { server } },
-        }),
-      );
-      const viteServer = await vite;
-      cleanups.push(() => viteServer.close());
-    }
     let closing: Promise<void> | null = null;
     return {
       url: `http://${displayHost(config.host)}:${(server.address() as AddressInfo).port}`,
-      mode: source.mode,
       sandboxKey: source.mode === 'sandbox' ? SANDBOX_API_KEY : null,
       close: () => (closing ??= release()),
     };

@@ -14,7 +14,8 @@ export type AccessRule =
   /** An SSO proxy in front (such as oauth2-proxy) has logged the user in and names them in a header. */
   | { kind: 'identity-header'; header: string; trustedProxies: ReadonlySet<string> };
 
-type GateEnv = { Bindings: HttpBindings; Variables: { user?: string } };
+/** Every request past the gate: `user` is whom it is for (turns in the key's budget, a view's author). */
+export type GateEnv = { Bindings: HttpBindings; Variables: { user?: string } };
 type Refusal = { status: 401 | 403; message: string; challenge: boolean; wrongPassword?: true };
 
 const CHALLENGE = 'Basic realm="Mailstand Contacts", charset="UTF-8"';

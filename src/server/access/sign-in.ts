@@ -1,12 +1,10 @@
-import type { HttpBindings } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { html } from 'hono/html';
-import { passwordMatches, type AccessRule, type FailedLoginThrottle } from './access-gate';
+import { passwordMatches, type AccessRule, type FailedLoginThrottle, type GateEnv } from './access-gate';
 import { SIGN_IN_PATH, SIGN_OUT_PATH, type Sessions } from './sessions';
 
-type Env = { Bindings: HttpBindings; Variables: { user?: string } };
 type PasswordRule = Extract<AccessRule, { kind: 'password' }>;
 
 /**
@@ -17,8 +15,8 @@ export function signInRoutes(
   rule: PasswordRule,
   sessions: Sessions,
   throttle: FailedLoginThrottle,
-): Hono<Env> {
-  const routes = new Hono<Env>();
+): Hono<GateEnv> {
+  const routes = new Hono<GateEnv>();
   routes.get(SIGN_IN_PATH, async (c) => {
     if ((await sessions.userOf(c)) !== null) return c.redirect('/', 303);
     return c.html(signInPage(null), 200, { 'Cache-Control': 'no-store' });

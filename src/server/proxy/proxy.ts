@@ -1,8 +1,8 @@
-import type { HttpBindings } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AGE_HEADER, BUDGET_WAIT_HEADER } from '../../shared/contract';
+import type { GateEnv } from '../access/access-gate';
 import { createKeyBudget, type BudgetConfig } from '../budget/key-budget';
 import { WaitTooLong } from '../budget/upstream-scheduler';
 import { answerEncoding, compressedCopy } from '../http/content-encoding';
@@ -19,10 +19,6 @@ export interface ApiProxyOptions {
   log: (line: string) => void;
 }
 
-/** `user` is set by the access gate: whom the request is for, for turns in the key's budget. */
-export type ProxyEnv = { Bindings: HttpBindings; Variables: { user?: string } };
-type ProxyContext = Context<ProxyEnv>;
-
 /**
  * `/api/*`: only the allowed calls, asked through the key's budget; the JSON answer is relayed
  * without the key, cookies or any other upstream header.
@@ -30,7 +26,7 @@ type ProxyContext = Context<ProxyEnv>;
 export function createApiProxy({ upstream, timeoutMs, budget: config, log }: ApiProxyOptions) {
   const budget = createKeyBudget(config, createAnswerFetcher({ upstream, timeoutMs, log }));
 
-  return async (c: ProxyContext): Promise<Response> => {
+  return async (c: Context<GateEnv>): Promise<Response> => {
     const { incoming } = c.env;
     const hasBody =
       incoming.headers['transfer-encoding'] !== undefined || Number(incoming.headers['content-length']) > 0;

@@ -140,27 +140,19 @@ async function readAll(
 ): Promise<Uint8Array<ArrayBuffer> | null> {
   if (response.body === null) return new Uint8Array(0);
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) {
-      const whole = new Uint8Array(size);
-      let offset = 0;
-      for (const chunk of chunks) {
-        whole.set(chunk, offset);
-        offset += chunk.length;
-      }
-      return whole;
-    }
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
     progress();
-    size += value.length;
+    size += part.value.length;
     if (size > limit) {
       await reader.cancel();
       return null;
     }
-    chunks.push(value);
+    chunks.push(part.value);
   }
+  // A body in one part (the sandbox's answers, small ones) is kept as it came: a page is not copied.
+  return chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks, size);
 }
 
 function isJson(text: string): boolean {

@@ -1,11 +1,9 @@
 import { Hono, type Context } from 'hono';
-import type { HttpBindings } from '@hono/node-server';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { checkViewChange, checkViewDraft, checkWorkspace } from '../../shared/views/saved-view';
+import type { GateEnv } from '../access/access-gate';
 import { errorResponse, NO_STORE } from '../http/json-response';
 import { ViewStoreError, type ViewStore, type ViewStoreErrorKind } from './view-store';
-
-type ViewsEnv = { Bindings: HttpBindings; Variables: { user?: string } };
 
 /** Without an access gate nobody is signed in: the views say they were made locally. */
 export const LOCAL_USER = 'local';
@@ -26,9 +24,9 @@ const STATUS_OF: Record<ViewStoreErrorKind, { status: ContentfulStatusCode; labe
  * Changes come only as JSON from the app's own pages: a form on another site can send neither
  * the content type nor the origin, so no other site can change a view on a signed-in person's behalf.
  */
-export function viewRoutes(store: ViewStore): Hono<ViewsEnv> {
-  const app = new Hono<ViewsEnv>();
-  const user = (c: Context<ViewsEnv>) => c.get('user') ?? LOCAL_USER;
+export function viewRoutes(store: ViewStore): Hono<GateEnv> {
+  const app = new Hono<GateEnv>();
+  const user = (c: Context<GateEnv>) => c.get('user') ?? LOCAL_USER;
 
   app.onError((error, c) => {
     if (error instanceof ViewStoreError) {
