@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { describeApiError } from './api/api-client';
@@ -10,8 +10,9 @@ import { FilterNotices } from './filters/filter-notices';
 import { FilterSidebar } from './filters/filter-sidebar';
 import { useContactFilters } from './filters/use-contact-filters';
 import { useUrlCampaign, useUrlWorkspace } from './filters/use-url-ids';
-import { activeFilterChips } from './params/filter-params';
+import { activeFilterChips, parseFilters, writeFilters } from './params/filter-params';
 import { useMediaQuery } from '../../lib/use-media-query';
+import { whenIdle } from '../../lib/when-idle';
 import { ContactsResults } from './results/contacts-results';
 import { LoadingFrame } from './results/loading-frame';
 import { RetryWait } from './results/retry-wait';
@@ -37,6 +38,17 @@ export function ContactsView() {
   const fields = usePageFields(filters.workspace, filters.campaign !== null);
   const page = useQuery({ ...contactsPageQuery(filters, fields), enabled: false });
   const pageSettled = page.data !== undefined && !page.isPlaceholderData && page.fetchStatus === 'idle';
+  // The sidebar reads the filters that select the list, the same object for every page of it and
+  // whichever contact is open: paging or opening a contact re-renders the grid, not the sidebar.
+  const listSearch = writeFilters({ ...filters, page: 1, contact: null });
+  const listFilters = useMemo(() => parseFilters(listSearch).filters, [listSearch]);
+  // Counting starts when the browser is idle after a page of this list is painted, so the
+  // sidebar's re-render never delays the rows; paging through the list keeps it on.
+  const [countedList, setCountedList] = useState<string | null>(null);
+  useEffect(() => {
+    if (pageSettled) return whenIdle(() => setCountedList(listSearch));
+  }, [pageSettled, listSearch]);
+  const countsEnabled = countedList === listSearch;
 
   const chooseQuietly = useCallback(
     (workspace: string) => setFilters({ workspace }, { history: 'replace' }),
@@ -83,27 +95,31 @@ export function ContactsView() {
   }
 
   const sidebarBesideGrid = useMediaQuery(SIDEBAR_BESIDE_GRID);
-  const sidebar = (
-    <FilterSidebar
-      filters={filters}
-      workspaces={workspaceList}
-      workspace={workspace}
-      campaignName={campaign?.name}
-      stageCounting={workspace ? { filters, enabled: pageSettled } : undefined}
-      setFilters={setFilters}
-      clearFilters={clearFilters}
-      savedViews={
-        workspace && (
-          <SavedViews
-            filters={filters}
-            workspace={workspace.id}
-            campaignSelected={filters.campaign !== null}
-            countsEnabled={pageSettled}
-            setFilters={setFilters}
-          />
-        )
-      }
-    />
+  const campaignName = campaign?.name;
+  const sidebar = useMemo(
+    () => (
+      <FilterSidebar
+        filters={listFilters}
+        workspaces={workspaceList}
+        workspace={workspace}
+        campaignName={campaignName}
+        stageCounting={workspace ? { filters: listFilters, enabled: countsEnabled } : undefined}
+        setFilters={setFilters}
+        clearFilters={clearFilters}
+        savedViews={
+          workspace && (
+            <SavedViews
+              filters={listFilters}
+              workspace={workspace.id}
+              campaignSelected={listFilters.campaign !== null}
+              countsEnabled={countsEnabled}
+              setFilters={setFilters}
+            />
+          )
+        }
+      />
+    ),
+    [listFilters, workspaceList, workspace, campaignName, countsEnabled, setFilters, clearFilters],
   );
 
   return (
@@ -111,7 +127,7 @@ export function ContactsView() {
       {sidebarBesideGrid && sidebar}
       <main className="flex min-w-0 flex-1 flex-col">
         {!sidebarBesideGrid && (
-          <FilterDrawer activeCount={activeFilterChips(filters, campaign?.name).length}>
+          <FilterDrawer activeCount={activeFilterChips(listFilters, campaignName).length}>
             {sidebar}
           </FilterDrawer>
         )}
