@@ -112,7 +112,7 @@ describe('page rows', () => {
 
   it('of a page cut to a list of fields read the left-out fields as null without adding them', () => {
     const cut = [{ id: 'contact_1', email: 'a@b.example', stage: 'Replied' }];
-    const read = contactsPageReaderFor({ page: 1, display: 2000, cutDown: true });
+    const read = contactsPageReaderFor({ page: 1, display: 2000, fields: ['id', 'email', 'stage'] });
     const [row] = readAnswer(read, pageOf(structuredClone(cut))).data;
     expect([row?.email, row?.stage, row?.zip, row?.company_name, row?.last_open]).toEqual([
       'a@b.example',
@@ -122,6 +122,13 @@ describe('page rows', () => {
       null,
     ]);
     expect(Object.keys(row ?? {})).toEqual(['id', 'email', 'stage']);
+    // The fields it was cut to are read as any page's are.
+    const drifted = readAnswer(
+      contactsPageReaderFor({ page: 1, display: 2000, fields: ['id', 'email', 'zip'] }),
+      pageOf([{ id: 'contact_2', email: 'c@d.example', zip: 12345 }]),
+    );
+    expect(drifted.data[0]?.zip).toBe('12345');
+    expect(drifted.drift.map((drift) => [drift.field, drift.form])).toEqual([['zip', 'number']]);
     // A whole record's missing field is still written in, as before.
     const [whole] = readAnswer(readContactsPageAnswer, pageOf(structuredClone(cut))).data;
     expect(Object.hasOwn(whole ?? {}, 'zip')).toBe(true);

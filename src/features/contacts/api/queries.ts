@@ -183,7 +183,11 @@ export function contactsPageQuery(
             const answer = apiGetServed(
               endpointPath('contacts'),
               { ...contactsRequestParams(filters), [FIELDS_PARAM]: fields },
-              contactsPageReaderFor({ page: filters.page, display: filters.display, cutDown: true }),
+              contactsPageReaderFor({
+                page: filters.page,
+                display: filters.display,
+                fields: fields.split(','),
+              }),
               { ...request, signal },
             );
             if (request.purpose === 'page') pageArrival = answer.then(ignore, ignore);
