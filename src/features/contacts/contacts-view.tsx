@@ -1,22 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ErrorPanel } from '../../components/ui/error-panel';
 import { MessagePanel } from '../../components/ui/message-panel';
 import { describeApiError } from './api/api-client';
-import { campaignsQuery, contactsPageQuery, workspacesQuery } from './api/queries';
-import { usePageFields } from './columns/page-fields';
+import { campaignsQuery, workspacesQuery } from './api/queries';
 import { FilterDrawer, SIDEBAR_BESIDE_GRID } from './filters/filter-drawer';
 import { FilterNotices } from './filters/filter-notices';
 import { FilterSidebar } from './filters/filter-sidebar';
 import { useContactFilters } from './filters/use-contact-filters';
 import { useUrlCampaign, useUrlWorkspace } from './filters/use-url-ids';
-import { activeFilterChips } from './params/filter-params';
+import { activeFilterChips, parseFilters, writeFilters, type ContactFilters } from './params/filter-params';
 import { useMediaQuery } from '../../lib/use-media-query';
 import { ContactsResults } from './results/contacts-results';
 import { LoadingFrame } from './results/loading-frame';
 import { RetryWait } from './results/retry-wait';
 import type { WorkspaceRef } from './results/workspace-ref';
 import { SavedViews } from '../views/saved-views';
+
+/** The URL search of the list the filters select: the same for every page of it and any open contact. */
+function listSearchOf(filters: ContactFilters): string {
+  return writeFilters({ ...filters, page: 1, contact: null });
+}
 
 /** The contact browser: the sidebar's filters and, beside it, the state of the list they select. */
 export function ContactsView() {
@@ -33,10 +37,15 @@ export function ContactsView() {
   const shownWorkspace = workspace ?? addressWorkspace;
   const campaigns = useQuery({ ...campaignsQuery(workspace?.id ?? ''), enabled: workspace !== null });
   const campaign = campaigns.data?.find((candidate) => candidate.id === filters.campaign) ?? null;
-  // Stage counts wait for the table's own page (observed here, fetched by the results below).
-  const fields = usePageFields(filters.workspace, filters.campaign !== null);
-  const page = useQuery({ ...contactsPageQuery(filters, fields), enabled: false });
-  const pageSettled = page.data !== undefined && !page.isPlaceholderData && page.fetchStatus === 'idle';
+  // The sidebar reads the filters that select the list, the same object for every page of it and
+  // whichever contact is open: paging or opening a contact re-renders the grid, not the sidebar.
+  const listSearch = listSearchOf(filters);
+  const listFilters = useMemo(() => parseFilters(listSearch).filters, [listSearch]);
+  // Stage counts start once a page of this list has settled and its rows are painted (the results
+  // below say when), so they never queue ahead of the rows; paging through the list keeps them on.
+  const [countedList, setCountedList] = useState<string | null>(null);
+  const countsEnabled = countedList === listSearch;
+  const onPageSettled = useCallback((settled: ContactFilters) => setCountedList(listSearchOf(settled)), []);
 
   const chooseQuietly = useCallback(
     (workspace: string) => setFilters({ workspace }, { history: 'replace' }),
@@ -78,32 +87,37 @@ export function ContactsView() {
         setFilters={setFilters}
         clearFilters={clearFilters}
         reportInvalid={reportInvalid}
+        onPageSettled={onPageSettled}
       />
     );
   }
 
   const sidebarBesideGrid = useMediaQuery(SIDEBAR_BESIDE_GRID);
-  const sidebar = (
-    <FilterSidebar
-      filters={filters}
-      workspaces={workspaceList}
-      workspace={workspace}
-      campaignName={campaign?.name}
-      stageCounting={workspace ? { filters, enabled: pageSettled } : undefined}
-      setFilters={setFilters}
-      clearFilters={clearFilters}
-      savedViews={
-        workspace && (
-          <SavedViews
-            filters={filters}
-            workspace={workspace.id}
-            campaignSelected={filters.campaign !== null}
-            countsEnabled={pageSettled}
-            setFilters={setFilters}
-          />
-        )
-      }
-    />
+  const campaignName = campaign?.name;
+  const sidebar = useMemo(
+    () => (
+      <FilterSidebar
+        filters={listFilters}
+        workspaces={workspaceList}
+        workspace={workspace}
+        campaignName={campaignName}
+        stageCounting={workspace ? { filters: listFilters, enabled: countsEnabled } : undefined}
+        setFilters={setFilters}
+        clearFilters={clearFilters}
+        savedViews={
+          workspace && (
+            <SavedViews
+              filters={listFilters}
+              workspace={workspace.id}
+              campaignSelected={listFilters.campaign !== null}
+              countsEnabled={countsEnabled}
+              setFilters={setFilters}
+            />
+          )
+        }
+      />
+    ),
+    [listFilters, workspaceList, workspace, campaignName, countsEnabled, setFilters, clearFilters],
   );
 
   return (
@@ -111,7 +125,7 @@ export function ContactsView() {
       {sidebarBesideGrid && sidebar}
       <main className="flex min-w-0 flex-1 flex-col">
         {!sidebarBesideGrid && (
-          <FilterDrawer activeCount={activeFilterChips(filters, campaign?.name).length}>
+          <FilterDrawer activeCount={activeFilterChips(listFilters, campaignName).length}>
             {sidebar}
           </FilterDrawer>
         )}

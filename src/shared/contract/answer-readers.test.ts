@@ -124,6 +124,13 @@ describe('page rows', () => {
       null,
     ]);
     expect(Object.keys(row ?? {})).toEqual(['id', 'email', 'stage']);
+    // The fields it was cut to are read as any page's are.
+    const drifted = readAnswer(
+      contactsPageReaderFor({ page: 1, display: 2000, fields: 'email,id,zip' }),
+      pageOf([{ id: 'contact_2', email: 'c@d.example', zip: 12345 }]),
+    );
+    expect(drifted.data[0]?.zip).toBe('12345');
+    expect(drifted.drift.map((drift) => [drift.field, drift.form])).toEqual([['zip', 'number']]);
     // A whole record's missing field is still written in, as before.
     const [whole] = readAnswer(readContactsPageAnswer, pageOf(structuredClone(cut))).data;
     expect(Object.hasOwn(whole ?? {}, 'zip')).toBe(true);

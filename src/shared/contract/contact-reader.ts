@@ -194,24 +194,39 @@ function noteUnread(
  * each record cost more than reading it) and returns it as a Contact. Only read freshly parsed
  * JSON with this.
  */
-export function readContact(record: Record<string, unknown>, tally: FormTally, at: string): Contact {
-  readContactFields(record, tally, at);
+export function readContact(
+  record: Record<string, unknown>,
+  tally: FormTally,
+  at: string,
+  codes: ReadCodes = EVERY_CODE,
+): Contact {
+  readContactFields(record, tally, at, codes);
   noteUnread(record, CONTACT_RECORD_FIELDS, tally, at);
   return record as Contact;
 }
 
-function readContactFields(record: Record<string, unknown>, tally: FormTally, at: string) {
+/** The fields a record is read for: all of them, or those a cut-down page was asked for. */
+type ReadCodes = { text: readonly TextCode[]; time: readonly TimeCode[] };
+
+const EVERY_CODE: ReadCodes = { text: CONTACT_TEXT_CODES, time: CONTACT_TIME_CODES };
+
+function readContactFields(
+  record: Record<string, unknown>,
+  tally: FormTally,
+  at: string,
+  codes: ReadCodes = EVERY_CODE,
+) {
   readId(record, tally, at);
-  for (const code of CONTACT_TEXT_CODES) {
+  for (const code of codes.text) {
     if (code === 'stage') readStage(record, code, code, tally, at);
     else readText(record, code, code, tally, at);
   }
-  for (const code of CONTACT_TIME_CODES) readTime(record, code, code, tally, at);
+  for (const code of codes.time) readTime(record, code, code, tally, at);
 }
 
 /** A row of a page: anything that is not a record becomes an empty row without an id. */
-function readRow(value: unknown, tally: FormTally, at: string): Contact {
-  if (isRecord(value)) return readContact(value, tally, at);
+function readRow(value: unknown, tally: FormTally, at: string, codes: ReadCodes): Contact {
+  if (isRecord(value)) return readContact(value, tally, at, codes);
   tally.note('(record)', formOf(value), false, at);
   return readContact({}, new FormTally(), at);
 }
@@ -318,10 +333,19 @@ export function readContactsPage(
   }
   const data: unknown[] = body.data;
   const prototype = request?.fields === undefined ? null : cutDownPrototype(request.fields);
+  const asked = prototype === null ? null : fieldsAskedOf(prototype);
+  // A cut-down record is read for the fields it was cut to: the others read as null from its prototype.
+  const codes =
+    asked === null
+      ? EVERY_CODE
+      : {
+          text: CONTACT_TEXT_CODES.filter((code) => asked.has(code)),
+          time: CONTACT_TIME_CODES.filter((code) => asked.has(code)),
+        };
   for (let index = 0; index < data.length; index++) {
     const row = data[index];
     if (prototype !== null && isRecord(row)) Object.setPrototypeOf(row, prototype);
-    data[index] = readRow(row, tally, `data[${index}]`);
+    data[index] = readRow(row, tally, `data[${index}]`, codes);
   }
   // After the rows: the notice's example is the first drifted value of a record.
   if (tally.everyForm || total.form !== 'number')

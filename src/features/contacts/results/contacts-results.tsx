@@ -32,6 +32,8 @@ type ContactsResultsProps = {
   campaign: Campaign | null;
   /** False while a campaign from the URL is not yet known to exist: no request for it until then. */
   campaignReady: boolean;
+  /** The page of these filters has loaded and its rows are painted: the browser is idle after them. */
+  onPageSettled: (filters: ContactFilters) => void;
 } & Pick<ContactFiltersApi, 'setFilters' | 'clearFilters' | 'reportInvalid'>;
 
 const NO_CONTACTS: Contact[] = [];
@@ -48,6 +50,7 @@ export function ContactsResults({
   setFilters,
   clearFilters,
   reportInvalid,
+  onPageSettled,
 }: ContactsResultsProps) {
   const campaignSelected = filters.campaign !== null;
   const page = useContactsPage(
@@ -55,6 +58,7 @@ export function ContactsResults({
     usePageFields(workspace.id, campaignSelected),
     campaignReady,
     reportInvalid,
+    onPageSettled,
   );
   const grid = useGridColumns(workspace.id, campaignSelected);
   const table = useContactsTable({

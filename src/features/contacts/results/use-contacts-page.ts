@@ -5,23 +5,30 @@ import { contactsPageQuery, usePrefetchNextPage } from '../api/queries';
 import { stageCountQuery } from '../filters/stage-counts';
 import type { ContactFilters } from '../params/filter-params';
 import type { ContactFiltersApi } from '../filters/use-contact-filters';
+import { whenIdle } from '../../../lib/when-idle';
 
 /**
  * The page of contacts the filters select, and the page to show for it: while a newer one loads,
  * the previous; when it failed, the last page that loaded in this workspace (React Query drops
  * the previous rows once a new request fails, and a person keeps seeing them, dimmed, under the
  * error). A bookmarked page past the end (the list shrank since) is turned into the last page.
+ * `onSettled` hears when the browser is idle after a page of these filters has loaded.
  */
 export function useContactsPage(
   filters: ContactFilters,
   fields: string,
   enabled: boolean,
   reportInvalid: ContactFiltersApi['reportInvalid'],
+  onSettled: (filters: ContactFilters) => void,
 ) {
   const query = useQuery({ ...contactsPageQuery(filters, fields), enabled });
   const settled = query.isPlaceholderData ? undefined : query.data;
   usePrefetchNextPage(filters, fields, settled);
   const lastGood = useLastGood(settled);
+  const idle = settled !== undefined && query.fetchStatus === 'idle';
+  useEffect(() => {
+    if (idle) return whenIdle(() => onSettled(filters));
+  }, [idle, filters, onSettled]);
 
   useEffect(() => {
     if (settled && settled.total_pages > 0 && filters.page > settled.total_pages) {

@@ -1,5 +1,5 @@
 import { flexRender } from '@tanstack/react-table';
-import { useEffect, useRef, type RefObject } from 'react';
+import { memo, useEffect, useRef, type RefObject } from 'react';
 import { ColumnResizeHandle } from './column-resize-handle';
 import type { GridGeometry } from './column-sizing';
 import { columnRange, type ColumnWindow } from './column-window';
@@ -30,6 +30,8 @@ export function GridHeader({
       <HeaderCell
         key={header.id}
         header={header}
+        sorted={header.column.getIsSorted()}
+        sortable={header.column.getCanSort()}
         index={index}
         layout={layout}
         scrollRef={scrollRef}
@@ -59,6 +61,9 @@ export function GridHeader({
 
 type HeaderCellProps = {
   header: ContactHeader;
+  /** Read from the table by the header row, so that a memoised cell re-renders when its sort changes. */
+  sorted: false | 'asc' | 'desc';
+  sortable: boolean;
   index: number;
   layout: GridGeometry;
   scrollRef: RefObject<HTMLDivElement | null>;
@@ -67,10 +72,18 @@ type HeaderCellProps = {
 
 const SORT_ARIA = { asc: 'ascending', desc: 'descending' } as const;
 
-function HeaderCell({ header, index, layout, scrollRef, onResize }: HeaderCellProps) {
+/** Memoised: a new page re-renders the rows, not the headers. */
+const HeaderCell = memo(function HeaderCell({
+  header,
+  sorted,
+  sortable,
+  index,
+  layout,
+  scrollRef,
+  onResize,
+}: HeaderCellProps) {
   const { column } = header;
   const label = column.columnDef.meta?.label ?? column.id;
-  const sorted = column.getIsSorted();
   const content = flexRender(column.columnDef.header, header.getContext());
   return (
     <div
@@ -83,7 +96,7 @@ function HeaderCell({ header, index, layout, scrollRef, onResize }: HeaderCellPr
       style={layout.cellStyles[index]}
       title={label}
     >
-      {column.getCanSort() ? (
+      {sortable ? (
         <button
           type="button"
           onClick={column.getToggleSortingHandler()}
@@ -107,7 +120,7 @@ function HeaderCell({ header, index, layout, scrollRef, onResize }: HeaderCellPr
       )}
     </div>
   );
-}
+});
 
 function SelectAllCheckbox({
   state,
