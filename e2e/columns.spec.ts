@@ -1,5 +1,5 @@
-import { ContactsScreen } from './support/contacts-screen';
-import { expect, test } from './support/fixtures';
+import { columnLabel, ContactsScreen } from './support/contacts-screen';
+import { expect, expectConsoleErrors, test } from './support/fixtures';
 
 test.describe('columns', () => {
   test('chosen, moved and resized columns come back after a reload, per workspace', async ({
@@ -98,6 +98,30 @@ test.describe('columns', () => {
     expect(pageRequests).toHaveLength(1);
     expect(new URL(pageRequests[0] ?? '').searchParams.get('fields')).toContain('middle_name');
     await other.close();
+  });
+
+  test.describe('when the custom fields cannot be loaded', () => {
+    test.use(expectConsoleErrors(/Failed to load resource: the server responded with a status of 500/));
+
+    test("a shared link's columns are shown with their values", async ({ page, app, api, workspaces }) => {
+      const workspace = workspaces.large.id;
+      await page.route('**/all-fields', (route) =>
+        route.fulfill({ status: 500, contentType: 'text/plain', body: 'down for maintenance' }),
+      );
+      await page.goto(`/?workspace=${workspace}&cols=email.middle_name.stage`);
+      const expected = (await api.contacts({ workspace })).data;
+      const middleName = columnLabel('middle_name');
+      await expect
+        .poll(() => app.headerTexts(), { timeout: 15_000 })
+        .toEqual(['', columnLabel('email'), middleName, columnLabel('stage')]);
+      const shown = await app.columnTexts(middleName);
+      expect(shown.length).toBeGreaterThan(5);
+      expect(shown).toEqual(
+        expected
+          .slice(0, shown.length)
+          .map((contact) => (contact.middle_name?.trim() ? contact.middle_name : '—')),
+      );
+    });
   });
 
   test('scrolled sideways, the checkbox and email columns stay in place over the others', async ({

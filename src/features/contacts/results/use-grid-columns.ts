@@ -35,10 +35,12 @@ export function useGridColumns(workspaceId: string, campaignSelected: boolean) {
   );
 
   useEffect(() => {
-    if (!fields.isSuccess) return;
+    // Without the custom fields (all-fields failed) the link's other columns are still adopted:
+    // its page was asked for with them.
+    if (fields.isPending) return;
     const shared = claimSharedLayout(workspaceId);
     if (shared !== null) setLayout(decodeLayoutParam(shared, options).layout);
-  }, [fields.isSuccess, workspaceId, options, setLayout]);
+  }, [fields.isPending, workspaceId, options, setLayout]);
 
   return {
     columns,
