@@ -278,21 +278,30 @@ const LEFT_OUT: Record<string, null> = Object.fromEntries(
   [...CONTACT_TEXT_CODES, ...CONTACT_TIME_CODES].map((code) => [code, null]),
 );
 const FIELDS_ASKED = Symbol('fields asked');
-const cutDownPrototypes = new Map<string, object>();
+
+/** How the records of a page cut down to one field list are read: made once per list. */
+type CutDownReading = { prototype: object; codes: ReadCodes };
+const cutDownReadings = new Map<string, CutDownReading>();
 
 /**
  * A cut-down record's prototype: its left-out fields read as null from here (writing the nulls
  * into each record grew every row by the forty-odd fields it was cut to leave out), and it knows
- * which fields were asked for, so what a record lacks can be fetched later. One per field list.
+ * which fields were asked for, so what a record lacks can be fetched later. Its records are read
+ * for those fields only.
  */
-function cutDownPrototype(fields: string): object {
-  const known = cutDownPrototypes.get(fields);
+function cutDownReading(fields: string): CutDownReading {
+  const known = cutDownReadings.get(fields);
   if (known !== undefined) return known;
-  const prototype: object = Object.create(LEFT_OUT, {
-    [FIELDS_ASKED]: { value: new Set(fields.split(',')) },
-  });
-  cutDownPrototypes.set(fields, prototype);
-  return prototype;
+  const asked = new Set(fields.split(','));
+  const reading: CutDownReading = {
+    prototype: Object.create(LEFT_OUT, { [FIELDS_ASKED]: { value: asked } }) as object,
+    codes: {
+      text: CONTACT_TEXT_CODES.filter((code) => asked.has(code)),
+      time: CONTACT_TIME_CODES.filter((code) => asked.has(code)),
+    },
+  };
+  cutDownReadings.set(fields, reading);
+  return reading;
 }
 
 /** The fields a record's page was cut down to; null for a whole record. */
@@ -332,19 +341,11 @@ export function readContactsPage(
     return { ok: false, path: 'total_found', message: `expected a count, got ${formOf(body.total_found)}` };
   }
   const data: unknown[] = body.data;
-  const prototype = request?.fields === undefined ? null : cutDownPrototype(request.fields);
-  const asked = prototype === null ? null : fieldsAskedOf(prototype);
-  // A cut-down record is read for the fields it was cut to: the others read as null from its prototype.
-  const codes =
-    asked === null
-      ? EVERY_CODE
-      : {
-          text: CONTACT_TEXT_CODES.filter((code) => asked.has(code)),
-          time: CONTACT_TIME_CODES.filter((code) => asked.has(code)),
-        };
+  const cutDown = request?.fields === undefined ? null : cutDownReading(request.fields);
+  const codes = cutDown?.codes ?? EVERY_CODE;
   for (let index = 0; index < data.length; index++) {
     const row = data[index];
-    if (prototype !== null && isRecord(row)) Object.setPrototypeOf(row, prototype);
+    if (cutDown !== null && isRecord(row)) Object.setPrototypeOf(row, cutDown.prototype);
     data[index] = readRow(row, tally, `data[${index}]`, codes);
   }
   // After the rows: the notice's example is the first drifted value of a record.
