@@ -11,9 +11,9 @@ import { readStoredColumnLayout, useStoredColumnLayout } from './use-column-layo
 /**
  * The fields a contacts page is asked for (`fields=`): what the shown columns and every row read,
  * never the whole record, which the detail panel and the export fetch for themselves. Worked out
- * from the stored layout alone, so the request that leaves before React starts and the grid's own
- * query name the same set (custom columns are shown only once all-fields has named them, but
- * their fields are asked for from the start).
+ * from the stored layout (or a shared link's, which the grid adopts) alone, so the request that
+ * leaves before React starts and the grid's own query name the same set (custom columns are shown
+ * only once all-fields has named them, but their fields are asked for from the start).
  */
 
 const FIXED_COLUMNS = [...withCustomFieldColumns([]), localTimeColumn];
