@@ -6,7 +6,8 @@ import { describeApiError } from './api/api-client';
 import { campaignsQuery, workspacesQuery } from './api/queries';
 import { FilterDrawer, SIDEBAR_BESIDE_GRID } from './filters/filter-drawer';
 import { FilterNotices } from './filters/filter-notices';
-import { FilterSidebar } from './filters/filter-sidebar';
+import { FilterSidebar, SIDEBAR_FRAME } from './filters/filter-sidebar';
+import { MountLater } from '../../lib/mount-later';
 import { useContactFilters } from './filters/use-contact-filters';
 import { useUrlCampaign, useUrlWorkspace } from './filters/use-url-ids';
 import { activeFilterChips, parseFilters, writeFilters, type ContactFilters } from './params/filter-params';
@@ -96,26 +97,28 @@ export function ContactsView() {
   const campaignName = campaign?.name;
   const sidebar = useMemo(
     () => (
-      <FilterSidebar
-        filters={listFilters}
-        workspaces={workspaceList}
-        workspace={workspace}
-        campaignName={campaignName}
-        stageCounting={workspace ? { filters: listFilters, enabled: countsEnabled } : undefined}
-        setFilters={setFilters}
-        clearFilters={clearFilters}
-        savedViews={
-          workspace && (
-            <SavedViews
-              filters={listFilters}
-              workspace={workspace.id}
-              campaignSelected={listFilters.campaign !== null}
-              countsEnabled={countsEnabled}
-              setFilters={setFilters}
-            />
-          )
-        }
-      />
+      <MountLater placeholder={<div className={SIDEBAR_FRAME} />}>
+        <FilterSidebar
+          filters={listFilters}
+          workspaces={workspaceList}
+          workspace={workspace}
+          campaignName={campaignName}
+          stageCounting={workspace ? { filters: listFilters, enabled: countsEnabled } : undefined}
+          setFilters={setFilters}
+          clearFilters={clearFilters}
+          savedViews={
+            workspace && (
+              <SavedViews
+                filters={listFilters}
+                workspace={workspace.id}
+                campaignSelected={listFilters.campaign !== null}
+                countsEnabled={countsEnabled}
+                setFilters={setFilters}
+              />
+            )
+          }
+        />
+      </MountLater>
     ),
     [listFilters, workspaceList, workspace, campaignName, countsEnabled, setFilters, clearFilters],
   );

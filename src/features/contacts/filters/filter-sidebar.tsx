@@ -30,6 +30,9 @@ type FilterSidebarProps = {
   savedViews?: ReactNode;
 };
 
+/** The sidebar's width and edge, which its placeholder keeps while the sidebar is yet to mount. */
+export const SIDEBAR_FRAME = 'w-72 flex-none border-r border-slate-200 dark:border-slate-800';
+
 /** The patch that puts one filter back to its default. */
 function resetField<K extends keyof ContactFilters>(key: K): FilterPatch {
   const patch: FilterPatch = {};
@@ -51,7 +54,7 @@ export function FilterSidebar({
   return (
     <aside
       aria-label="Filters"
-      className="flex w-72 flex-none flex-col gap-5 overflow-x-hidden overflow-y-auto border-r border-slate-200 p-4 dark:border-slate-800"
+      className={`${SIDEBAR_FRAME} flex flex-col gap-5 overflow-x-hidden overflow-y-auto p-4`}
     >
       <WorkspaceSelect
         workspaces={workspaces}

@@ -6,6 +6,7 @@ import type { Campaign, Contact } from '../../../shared/contract';
 import { describeApiError } from '../api/api-client';
 import { usePageFields } from '../columns/page-fields';
 import { ContactsToolbar } from './contacts-toolbar';
+import { MountLater } from '../../../lib/mount-later';
 import { ContactDetail, preloadContactDetail } from '../detail/contact-detail';
 import { DriftNotice } from '../drift/drift-notice';
 import { writeFilters, type ContactFilters } from '../params/filter-params';
@@ -133,24 +134,26 @@ export function ContactsResults({
         >
           Refresh
         </Button>
-        <ContactsToolbar
-          filters={filters}
-          workspace={workspace}
-          campaign={campaign}
-          shownColumns={grid.shownColumns}
-          arrangement={grid.arrangement}
-          selection={selection}
-          onSelectionChange={setSelection}
-          pageRows={shownContacts}
-          totalFound={page.settled?.total_found ?? null}
-          note={
-            <SortingNote
-              sorting={table.state.sorting}
-              columns={grid.shownColumns}
-              onClear={() => table.resetSorting(true)}
-            />
-          }
-        />
+        <MountLater>
+          <ContactsToolbar
+            filters={filters}
+            workspace={workspace}
+            campaign={campaign}
+            shownColumns={grid.shownColumns}
+            arrangement={grid.arrangement}
+            selection={selection}
+            onSelectionChange={setSelection}
+            pageRows={shownContacts}
+            totalFound={page.settled?.total_found ?? null}
+            note={
+              <SortingNote
+                sorting={table.state.sorting}
+                columns={grid.shownColumns}
+                onClear={() => table.resetSorting(true)}
+              />
+            }
+          />
+        </MountLater>
       </ResultsHeader>
       {/* Pointing at or tabbing into the rows is the sign a contact may be opened next. */}
       <div
