@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { Workspace } from '../../../shared/contract';
 import { CampaignCombobox } from './campaign-combobox';
 import { EmailSearch } from './email-search';
@@ -48,21 +48,21 @@ export function FilterSidebar({
   savedViews,
 }: FilterSidebarProps) {
   const noWorkspace = workspace === null;
+  // Stable, so that the workspace and campaign pickers (memoised) skip the sidebar's renders for
+  // another filter or for the stage counts starting.
+  const chooseWorkspace = useCallback((workspace: string) => setFilters({ workspace }), [setFilters]);
+  const chooseCampaign = useCallback((campaign: string | null) => setFilters({ campaign }), [setFilters]);
   return (
     <aside
       aria-label="Filters"
       className="flex w-72 flex-none flex-col gap-5 overflow-x-hidden overflow-y-auto border-r border-slate-200 p-4 dark:border-slate-800"
     >
-      <WorkspaceSelect
-        workspaces={workspaces}
-        value={filters.workspace}
-        onChange={(workspace) => setFilters({ workspace })}
-      />
+      <WorkspaceSelect workspaces={workspaces} value={filters.workspace} onChange={chooseWorkspace} />
       {savedViews}
       <CampaignCombobox
         workspace={workspace?.id ?? null}
         value={filters.campaign}
-        onChange={(campaign) => setFilters({ campaign })}
+        onChange={chooseCampaign}
       />
       <EmailSearch
         value={filters.search}
