@@ -1,4 +1,4 @@
-import { CancelledError } from '@tanstack/react-query';
+import { CancelledError, notifyManager, QueryObserver } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody } from '../shared/contract';
 import { ApiError } from '../features/contacts/api/api-client';
@@ -84,5 +84,29 @@ describe('the app’s QueryClient against a real server', () => {
     await client.cancelQueries({ queryKey: query.queryKey });
     await expect(pending).rejects.toBeInstanceOf(CancelledError);
     await socketClosed;
+  });
+
+  it('hands an answer to the screen in the task that read it, before any timer task could run', async () => {
+    upstream.handle((_request, response) => sendJson(response, 200, workspaces));
+    const observer = new QueryObserver(createQueryClient(), workspacesQuery());
+    let unsubscribe = () => {};
+    // A timer task is where the browser could paint a frame without the answer's rows.
+    const first = await new Promise<string>((resolve) => {
+      const timer = setInterval(() => {
+        if (observer.getCurrentResult().data === undefined) return;
+        clearInterval(timer);
+        resolve('a timer task');
+      }, 0);
+      // As React Query's hooks subscribe: through the notify manager's scheduler.
+      unsubscribe = observer.subscribe(
+        notifyManager.batchCalls((result: { data?: unknown }) => {
+          if (result.data === undefined) return;
+          clearInterval(timer);
+          resolve('the screen');
+        }),
+      );
+    });
+    unsubscribe();
+    expect(first).toBe('the screen');
   });
 });

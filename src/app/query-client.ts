@@ -1,5 +1,9 @@
-import { QueryClient } from '@tanstack/react-query';
+import { notifyManager, QueryClient } from '@tanstack/react-query';
 import { queryRetry, queryRetryDelay } from '../features/contacts/api/queries';
+
+// Query results reach React in the task that read the answer, not in a later timer task: a frame
+// that runs between the two would paint nothing new and push the rows to the frame after.
+notifyManager.setScheduler(queueMicrotask);
 
 /**
  * The app's QueryClient. Retries follow Mailstand's error labels (see queryRetry); no refetch on

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { FeatureBoundary, lazyFeature } from '../../../components/lazy-feature';
 import { CAMPAIGN_INPUT_CLASS } from './campaign-input';
 
@@ -22,7 +23,11 @@ const waitingInput = (
   />
 );
 
-export function CampaignCombobox({ workspace, value, onChange }: CampaignComboboxProps) {
+export const CampaignCombobox = memo(function CampaignCombobox({
+  workspace,
+  value,
+  onChange,
+}: CampaignComboboxProps) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor="campaign-combobox" className="text-sm font-semibold">
@@ -37,4 +42,4 @@ export function CampaignCombobox({ workspace, value, onChange }: CampaignCombobo
       )}
     </div>
   );
-}
+});

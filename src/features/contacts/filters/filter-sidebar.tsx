@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { Workspace } from '../../../shared/contract';
 import { CampaignCombobox } from './campaign-combobox';
 import { EmailSearch } from './email-search';
@@ -51,21 +51,21 @@ export function FilterSidebar({
   savedViews,
 }: FilterSidebarProps) {
   const noWorkspace = workspace === null;
+  // Stable, so that the workspace and campaign pickers (memoised) skip the sidebar's renders for
+  // another filter or for the stage counts starting.
+  const chooseWorkspace = useCallback((workspace: string) => setFilters({ workspace }), [setFilters]);
+  const chooseCampaign = useCallback((campaign: string | null) => setFilters({ campaign }), [setFilters]);
   return (
     <aside
       aria-label="Filters"
       className={`${SIDEBAR_FRAME} flex flex-col gap-5 overflow-x-hidden overflow-y-auto p-4`}
     >
-      <WorkspaceSelect
-        workspaces={workspaces}
-        value={filters.workspace}
-        onChange={(workspace) => setFilters({ workspace })}
-      />
+      <WorkspaceSelect workspaces={workspaces} value={filters.workspace} onChange={chooseWorkspace} />
       {savedViews}
       <CampaignCombobox
         workspace={workspace?.id ?? null}
         value={filters.campaign}
-        onChange={(campaign) => setFilters({ campaign })}
+        onChange={chooseCampaign}
       />
       <EmailSearch
         value={filters.search}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Workspace } from '../../../shared/contract';
 
 type WorkspaceSelectProps = {
@@ -9,7 +10,11 @@ type WorkspaceSelectProps = {
 
 const NONE = '';
 
-export function WorkspaceSelect({ workspaces, value, onChange }: WorkspaceSelectProps) {
+export const WorkspaceSelect = memo(function WorkspaceSelect({
+  workspaces,
+  value,
+  onChange,
+}: WorkspaceSelectProps) {
   const chosen = workspaces?.some((workspace) => workspace.id === value) ? value : null;
   return (
     <div className="flex flex-col gap-1">
@@ -39,4 +44,4 @@ export function WorkspaceSelect({ workspaces, value, onChange }: WorkspaceSelect
       </select>
     </div>
   );
-}
+});
