@@ -106,6 +106,7 @@ test.describe('keyboard', () => {
     const screen = new ContactsScreen(page);
     await screen.open({ workspace: workspaces.large.id });
     await screen.expectSettled();
+    await screen.expectSidebarReady();
 
     const wanted = {
       Workspace: page.getByRole('combobox', { name: 'Workspace' }),

@@ -112,6 +112,7 @@ async function openGoodPage({ page, liveApp, api, workspace }: FaultFixtures) {
   await page.goto(`${liveApp.url}/?workspace=${workspace}`);
   await expect(screen.row(1)).toBeVisible();
   await screen.expectSettled();
+  await screen.expectSidebarReady();
   const email = columnLabel('email');
   const firstEmail = (await screen.columnTexts(email))[0] ?? '';
   expect(firstEmail).not.toBe('');

@@ -117,6 +117,18 @@ export class ContactsScreen {
     await this.expectSettled();
   }
 
+  /**
+   * Waits until the sidebar, which mounts after the first rows, is in place with its campaign
+   * picker ready and the saved views loaded, so that what a test does next (marking controls,
+   * taking the server down) does not race their first requests.
+   */
+  async expectSidebarReady(): Promise<void> {
+    await expect(this.campaign).toBeEnabled();
+    const savedViews = this.page.getByRole('navigation', { name: 'Saved views' });
+    await expect(savedViews.getByRole('button', { name: 'Save view' })).toBeVisible();
+    await expect(savedViews.getByText('Loading saved views…')).toHaveCount(0);
+  }
+
   /** A column's aria-colindex, found by its header's accessible name. */
   async columnIndex(header: string): Promise<string> {
     const columnHeader = this.grid.getByRole('columnheader', { name: header, exact: true });
