@@ -5,9 +5,8 @@ import { screenOf } from './screen-of';
 
 /**
  * The app's QueryClient, with a bookmarked view's page already asked for: its rows are the largest
- * answer. index.html loads this module as a script and chunk of its own, before the app's, so the
- * request leaves as soon as this small part has arrived, while the rest of the app's code (React
- * DOM, the screens) is still arriving; main.tsx imports the same module for the client.
+ * answer. main.tsx imports this module before anything else, so the request leaves while the rest
+ * of the app's code (React DOM, the screens) is still being evaluated.
  */
 export const queryClient = createQueryClient();
 
