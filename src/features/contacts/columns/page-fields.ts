@@ -46,16 +46,13 @@ function layoutToAskFor(workspace: string | null, stored: unknown): unknown {
  * (all-fields, which names them, is asked for only after the page).
  */
 export function sharedLinkLayout(layoutParam: string): ColumnLayout {
-  const custom = decodeLayoutParam(layoutParam, FIXED_OPTIONS).unknown.filter((id) =>
-    CUSTOM_FIELD_PATTERN.test(id),
-  );
-  const options =
-    custom.length === 0
-      ? FIXED_OPTIONS
-      : columnOptions([
-          ...withCustomFieldColumns(custom.map((code) => ({ code, label: code }))),
-          localTimeColumn,
-        ]);
+  const fixed = decodeLayoutParam(layoutParam, FIXED_OPTIONS);
+  const custom = fixed.unknown.filter((id) => CUSTOM_FIELD_PATTERN.test(id));
+  if (custom.length === 0) return fixed.layout;
+  const options = columnOptions([
+    ...withCustomFieldColumns(custom.map((code) => ({ code, label: code }))),
+    localTimeColumn,
+  ]);
   return decodeLayoutParam(layoutParam, options).layout;
 }
 
