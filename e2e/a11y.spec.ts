@@ -170,6 +170,8 @@ test.describe('keyboard alone', () => {
     await page.keyboard.press('ArrowDown');
     const row = app.renderedRows().filter({ hasText: first.email ?? '' });
     await expect(row).toBeFocused();
+    // The focused row describes its cells, as a pointer over it would show their titles.
+    await expect(await app.cell(row, 'Email Address')).toHaveAccessibleDescription(first.email ?? '');
     await page.keyboard.press('Enter');
     const panel = page.getByRole('dialog', { name: first.full_name || first.email || first.id });
     await expect(panel).toBeVisible();

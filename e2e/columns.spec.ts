@@ -155,6 +155,41 @@ test.describe('columns', () => {
     expect(await email.boundingBox()).toEqual(emailBox);
   });
 
+  test('a hover title is the value under the pointer, also after the wheel scrolls other rows there', async ({
+    page,
+    app,
+    workspaces,
+  }) => {
+    const contacts = (await app.openView({ workspace: workspaces.large.id })).data;
+    const emailTitle = (index: number) => contacts[index]?.email?.trim() || null;
+    const email = await app.cell(app.row(3), 'Email Address');
+    const box = await email.boundingBox();
+    if (!box) throw new Error('the third row is not on screen');
+    const pointer = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const underPointer = () =>
+      page.evaluate(({ x, y }) => {
+        const cell = document.elementFromPoint(x, y)?.closest('[role="gridcell"]');
+        return {
+          title: cell?.getAttribute('title') ?? null,
+          row: Number(cell?.closest('[role="row"]')?.getAttribute('aria-rowindex')),
+        };
+      }, pointer);
+
+    await page.mouse.move(pointer.x, pointer.y);
+    await expect.poll(underPointer).toEqual({ title: emailTitle(2), row: 4 });
+
+    // Far enough that rows scrolled out hand their elements to the rows scrolled in.
+    await page.mouse.wheel(0, 40 * 36);
+    await expect(app.renderedRows().filter({ hasText: contacts[45]?.email ?? '' })).toBeVisible();
+    await page.mouse.move(pointer.x + 1, pointer.y);
+    await page.mouse.move(pointer.x, pointer.y);
+    const after = await underPointer();
+    expect(after.row).toBeGreaterThan(30);
+    expect(after.title).toBe(emailTitle(after.row - 2));
+    // Only the row under the pointer carries its cells' titles; none is left on a row scrolled away.
+    await expect(app.grid.locator('[role="row"]:has([role="gridcell"][title])')).toHaveCount(1);
+  });
+
   test('sorting a column sorts the rows of this page and says so', async ({ page, app, workspaces }) => {
     const emails = (await app.openView({ workspace: workspaces.large.id })).data.map(
       (contact) => contact.email ?? '',

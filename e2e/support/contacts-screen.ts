@@ -143,9 +143,10 @@ export class ContactsScreen {
     return row.locator(`[role="gridcell"][aria-colindex="${await this.columnIndex(header)}"]`);
   }
 
-  /** The hover title of a cell: on the cell itself or on what it holds (a link, a truncated text). */
+  /** The hover title of a cell, with the pointer on it: on the cell itself or on what it holds. */
   async cellTitle(row: Locator, header: string): Promise<Locator> {
     const cell = `[role="gridcell"][aria-colindex="${await this.columnIndex(header)}"]`;
+    await row.locator(cell).hover();
     return row.locator(`${cell}[title], ${cell} [title]`).first();
   }
 

@@ -25,7 +25,10 @@ export type ContactColumnMeta = {
   defaultVisible: boolean;
   /** The API sends the value only when the list is filtered by a campaign. */
   campaignOnly: boolean;
-  /** A cell's hover title, set on the cell itself so plain text needs no element of its own. */
+  /**
+   * A cell's hover title, set on the cell itself so plain text needs no element of its own, and
+   * only while the pointer or focus is in its row.
+   */
   title: (contact: Contact) => string | undefined;
 };
 

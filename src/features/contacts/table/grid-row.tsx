@@ -1,4 +1,4 @@
-import { memo, type MouseEvent, type ReactNode } from 'react';
+import { memo, useState, type FocusEvent, type MouseEvent, type ReactNode } from 'react';
 import type { Contact } from '../../../shared/contract';
 import { NO_ID_TITLE } from './cells';
 import type { GridGeometry } from './column-sizing';
@@ -43,6 +43,11 @@ export const GridRow = memo(function GridRow({
   actions,
 }: GridRowProps) {
   const contact = row.original;
+  // Cells carry their hover titles only while the pointer or focus is in the row: a title change
+  // restyles its element, and every scroll step would change the titles of each row it recycles.
+  const [pointerInside, setPointerInside] = useState(false);
+  const [focusInside, setFocusInside] = useState(false);
+  const titled = pointerInside || focusInside;
   // One loop rather than a function per cell: every row entering the view renders all of them.
   const cells: ReactNode[] = [];
   for (const position of renderedColumns(columnWindow)) {
@@ -55,7 +60,7 @@ export const GridRow = memo(function GridRow({
           aria-colindex={position + 2}
           className={layout.cellClasses[position]}
           style={layout.cellStyles[position]}
-          title={column.columnDef.meta?.title(contact)}
+          title={titled ? column.columnDef.meta?.title(contact) : undefined}
         >
           {renderedCellContent(row, column)}
         </div>
@@ -82,6 +87,13 @@ export const GridRow = memo(function GridRow({
       aria-selected={actions ? selected : undefined}
       tabIndex={-1}
       onClick={onClick}
+      onPointerEnter={() => setPointerInside(true)}
+      onPointerLeave={() => setPointerInside(false)}
+      onFocus={() => setFocusInside(true)}
+      onBlur={(event: FocusEvent<HTMLDivElement>) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)))
+          setFocusInside(false);
+      }}
       title={contact.id === '' ? NO_ID_TITLE : undefined}
       className={`grid-row border-b border-slate-100 hover:bg-sky-50 focus-visible:outline-offset-[-2px] dark:border-slate-800/70 dark:hover:bg-slate-800 ${actions && contact.id !== '' ? 'cursor-pointer' : ''} ${stripe}`}
       style={{ transform: `translateY(${index * rowHeight}px)` }}
