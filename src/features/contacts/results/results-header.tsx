@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Campaign } from '../../../shared/contract';
+import { madeOnFirstUse } from '../../../lib/made-on-first-use';
 import { browserTimeZone } from '../table/format';
 import { RetryWait } from './retry-wait';
 import type { WorkspaceRef } from './workspace-ref';
 
-const timeZone = browserTimeZone();
+const timeZone = madeOnFirstUse(browserTimeZone);
 
 type ResultsHeaderProps = {
   workspace: WorkspaceRef;
@@ -34,7 +35,7 @@ export function ResultsHeader({
       </h2>
       {campaignSelected && (
         <p className="text-slate-600 dark:text-slate-400">
-          Campaign times in <strong className="font-medium">{timeZone}</strong> (this browser); hover a time
+          Campaign times in <strong className="font-medium">{timeZone()}</strong> (this browser); hover a time
           for UTC.
         </p>
       )}
