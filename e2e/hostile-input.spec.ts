@@ -127,6 +127,7 @@ test.describe('hostile contact records', () => {
       await expect(app.grid.getByRole('columnheader').last()).toBeVisible();
       for (const header of await app.grid.getByRole('columnheader').all())
         seenColumns.add((await header.getAttribute('aria-colindex')) ?? '');
+      // The pointer on the row (its pinned cell stays in view) gives its cells their titles.
       await scriptRow.locator('[role="gridcell"][aria-colindex="2"]').hover();
       for (const cell of await scriptRow.locator('[title]').all()) await cell.hover({ trial: false });
       expect(await scriptableUrls(page), 'scriptable URLs or inline handlers in the DOM').toEqual([]);

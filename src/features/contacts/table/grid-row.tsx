@@ -1,4 +1,4 @@
-import { memo, useState, type FocusEvent, type MouseEvent, type ReactNode } from 'react';
+import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { Contact } from '../../../shared/contract';
 import { NO_ID_TITLE } from './cells';
 import type { GridGeometry } from './column-sizing';
@@ -90,7 +90,7 @@ export const GridRow = memo(function GridRow({
       onPointerEnter={() => setPointerInside(true)}
       onPointerLeave={() => setPointerInside(false)}
       onFocus={() => setFocusInside(true)}
-      onBlur={(event: FocusEvent<HTMLDivElement>) => {
+      onBlur={(event) => {
         if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)))
           setFocusInside(false);
       }}
