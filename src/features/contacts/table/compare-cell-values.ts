@@ -1,4 +1,6 @@
-const collator = new Intl.Collator('en-US', { sensitivity: 'base', numeric: true });
+import { madeOnFirstUse } from '../../../lib/made-on-first-use';
+
+const collator = madeOnFirstUse(() => new Intl.Collator('en-US', { sensitivity: 'base', numeric: true }));
 const NUMBER_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*$/;
 
 function isEmpty(value: unknown): boolean {
@@ -17,5 +19,5 @@ export function compareCellValues(left: unknown, right: unknown): number {
   const leftText = String(left);
   const rightText = String(right);
   if (NUMBER_TEXT.test(leftText) && NUMBER_TEXT.test(rightText)) return Number(leftText) - Number(rightText);
-  return collator.compare(leftText, rightText);
+  return collator().compare(leftText, rightText);
 }
