@@ -107,9 +107,9 @@ export function formatRelative(seconds: number, nowMs: number): string {
 }
 
 /**
- * Makes the grid's formatters now. The browser's first Intl call loads its locale data (15-35 ms
- * of main thread at 1x CPU): called in a task of its own while the first page is on its way, that
- * cost stays out of the render of the first rows.
+ * Makes the grid's formatters now. The browser's first Intl call loads its locale data: called in
+ * a task of its own while the first page is on its way, that cost stays out of the render of the
+ * first rows.
  */
 export function prepareFormatters(): void {
   leadScoreFormat();
