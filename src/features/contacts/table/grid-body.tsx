@@ -10,7 +10,7 @@ import { selectRange, toggleRow, type Selection } from '../selection/selection';
 import { HEADER_HEIGHT, type GridGeometry } from './column-sizing';
 import type { ColumnWindow } from './column-window';
 import type { ContactRow, ContactTableColumn } from './contact-table';
-import { rowIndexOf, useGridFocus, withRow, type GridHandle } from './grid-focus';
+import { focusLeaves, rowIndexOf, useGridFocus, withRow, type GridHandle } from './grid-focus';
 import { GridRow, type RowActions } from './grid-row';
 import { assignRowSlots, inSlotOrder, type RowSlots } from './row-slots';
 
@@ -127,8 +127,7 @@ export function GridBody({
         focusedRow.current = rowIndexOf(event.target);
       }}
       onBlur={(event) => {
-        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)))
-          focusedRow.current = null;
+        if (focusLeaves(event)) focusedRow.current = null;
       }}
     >
       {inSlotOrder(indexes, rowSlots).map((index) => {

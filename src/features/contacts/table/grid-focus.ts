@@ -1,5 +1,13 @@
 import type { Virtualizer } from '@tanstack/react-virtual';
-import { useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref, type RefObject } from 'react';
+import {
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  type FocusEvent,
+  type Ref,
+  type RefObject,
+} from 'react';
 import type { Contact } from '../../../shared/contract';
 import { nextRowIndex } from '../keyboard/shortcuts';
 
@@ -19,6 +27,11 @@ export function rowIndexOf(element: EventTarget | null): number | null {
   if (!(element instanceof Element)) return null;
   const index = Number(element.closest('[role="row"]')?.getAttribute('aria-rowindex')) - 2;
   return Number.isInteger(index) && index >= 0 ? index : null;
+}
+
+/** Whether a blur takes focus out of the element that heard it, rather than to a part of it. */
+export function focusLeaves(event: FocusEvent<Element>): boolean {
+  return !(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget));
 }
 
 /** The rendered row indexes, plus one more (kept in order) if it is not among them. */

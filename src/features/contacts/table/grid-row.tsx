@@ -4,6 +4,7 @@ import { NO_ID_TITLE } from './cells';
 import type { GridGeometry } from './column-sizing';
 import { renderedColumns, type ColumnWindow } from './column-window';
 import type { ContactRow, ContactTableColumn } from './contact-table';
+import { focusLeaves } from './grid-focus';
 import { renderedCellContent } from './rendered-cell';
 
 /** What a click on a row or its checkbox does; absent for rows that cannot be opened or selected. */
@@ -91,8 +92,7 @@ export const GridRow = memo(function GridRow({
       onPointerLeave={() => setPointerInside(false)}
       onFocus={() => setFocusInside(true)}
       onBlur={(event) => {
-        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)))
-          setFocusInside(false);
+        if (focusLeaves(event)) setFocusInside(false);
       }}
       title={contact.id === '' ? NO_ID_TITLE : undefined}
       className={`grid-row border-b border-slate-100 hover:bg-sky-50 focus-visible:outline-offset-[-2px] dark:border-slate-800/70 dark:hover:bg-slate-800 ${actions && contact.id !== '' ? 'cursor-pointer' : ''} ${stripe}`}
