@@ -3,7 +3,6 @@ import { queryClient } from './app/early-page-request';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { prepareFormatters } from './features/contacts/table/format';
 import { applyStoredPreferences } from './features/preferences/use-preferences';
 import './styles.css';
 
@@ -21,6 +20,3 @@ startTransition(() => {
     </StrictMode>,
   );
 });
-
-// In a task of its own, not in the module's evaluation nor in the first rows' render.
-setTimeout(prepareFormatters, 0);

@@ -1,8 +1,10 @@
 import { useEffect, useMemo, useRef, type Ref } from 'react';
+import { whenIdle } from '../../../lib/when-idle';
 import { pageSelectionState, setRowsSelected } from '../selection/selection';
 import { gridGeometry } from './column-sizing';
 import { useColumnWindow } from './column-window';
 import type { ContactTable } from './contact-table';
+import { prepareFormatters } from './format';
 import { GridBody, type RowInteraction } from './grid-body';
 import type { GridHandle } from './grid-focus';
 import { GridHeader } from './grid-header';
@@ -61,6 +63,11 @@ export function ContactsTable({
     return () => grid.removeEventListener('scroll', onScroll);
   }, []);
   const columnWindow = useColumnWindow(visibleColumns.length, layout, scrollRef);
+  // Times and sorting need Intl, whose first use loads the locale data: it is made once rows are
+  // on screen and the browser is idle, never ahead of a view's first rows.
+  useEffect(() => {
+    if (!placeholder) return whenIdle(prepareFormatters);
+  }, [placeholder]);
 
   const contacts = table.options.data;
   const selectAll =

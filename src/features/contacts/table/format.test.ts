@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  formatCount,
   formatLeadScore,
   isNumericLeadScore,
   formatRelative,
@@ -59,6 +61,31 @@ describe('formatLeadScore', () => {
     expect(formatLeadScore('-3')).toEqual({ text: '-3', numeric: true });
   });
 
+  it('writes a score with at most two decimals exactly as Intl does, without asking Intl', () => {
+    const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+    expect(formatLeadScore('0072.50').text).toBe('72.5');
+    expect(formatLeadScore('-0.00').text).toBe('-0');
+    expect(formatLeadScore('+999999999999.99').text).toBe('999,999,999,999.99');
+    const plainScore = fc
+      .tuple(
+        fc.constantFrom('', '-', '+'),
+        fc.stringMatching(/^\d{1,12}$/),
+        fc.stringMatching(/^(\.\d{1,2})?$/),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(plainScore, (score) => {
+        expect(formatLeadScore(score)).toEqual({ text: intl.format(Number(score)), numeric: true });
+      }),
+    );
+  });
+
+  it('rounds longer numbers to two decimals through Intl', () => {
+    expect(formatLeadScore('99999999999999999999').text).toBe('100,000,000,000,000,000,000');
+    expect(formatLeadScore('1.005').text).toBe('1.01');
+    expect(formatLeadScore('.5').text).toBe('0.5');
+  });
+
   it('shows anything else as uploaded', () => {
     expect(formatLeadScore('high')).toEqual({ text: 'high', numeric: false });
     expect(formatLeadScore('=1+2')).toEqual({ text: '=1+2', numeric: false });
@@ -70,6 +97,26 @@ describe('formatLeadScore', () => {
       expect(isNumericLeadScore(value)).toBe(formatLeadScore(value).numeric);
     expect(isNumericLeadScore(' 42 ')).toBe(true);
     expect(isNumericLeadScore('4 2')).toBe(false);
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands as Intl does, for every whole number', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(61234)).toBe('61,234');
+    expect(formatCount(-1234567)).toBe('-1,234,567');
+    const intl = new Intl.NumberFormat('en-US');
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), (count) => {
+        expect(formatCount(count)).toBe(intl.format(count));
+      }),
+    );
+  });
+
+  it('writes other numbers through Intl', () => {
+    expect(formatCount(1234.5)).toBe('1,234.5');
+    expect(formatCount(-0)).toBe('-0');
+    expect(formatCount(Number.POSITIVE_INFINITY)).toBe('∞');
   });
 });
 

@@ -4,6 +4,10 @@
  * read. The Intl instances are created once per module because a 2000-row page formats
  * thousands of cells and constructing a formatter costs far more than using one; each on first
  * use, not while the app's module is evaluated before the first page request leaves.
+ *
+ * The browser's first Intl call loads its locale data, a long pause on a slow machine. Counts and
+ * the lead scores Mailstand sends are written here without Intl, exactly as it writes them, so
+ * that a bookmarked view's first rows never wait for that; other numbers still go through Intl.
  */
 
 import { madeOnFirstUse } from '../../../lib/made-on-first-use';
@@ -44,6 +48,23 @@ export function telHref(value: string | null): string | null {
 
 const leadScoreFormat = madeOnFirstUse(() => new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 }));
 const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)$/;
+/** Up to two decimals and 14 digits in all: a double holds it exactly, so Intl writes these digits. */
+const PLAIN_SCORE = /^([-+]?)(\d{1,12})(?:\.(\d{1,2}))?$/;
+
+/** "-1234567" → "-1,234,567": en-US thousands separators in a run of digits. */
+function groupThousands(integer: string): string {
+  return integer.replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** A score like "87" or "0072.50" as Intl would write it ("87", "72.5"), or null for any other. */
+function plainScoreText(text: string): string | null {
+  const parts = PLAIN_SCORE.exec(text);
+  if (!parts) return null;
+  const [, sign, integer = '', fraction = ''] = parts;
+  const digits = integer.replace(/^0+(?=\d)/, '');
+  const decimals = fraction.replace(/0+$/, '');
+  return `${sign === '-' ? '-' : ''}${groupThousands(digits)}${decimals ? `.${decimals}` : ''}`;
+}
 
 /** Whether a lead score reads as a number; the hover title needs only this, not the formatted text. */
 export function isNumericLeadScore(value: string | null): boolean {
@@ -55,14 +76,17 @@ export function isNumericLeadScore(value: string | null): boolean {
  * anything else is shown exactly as uploaded.
  */
 export function formatLeadScore(value: string | null): { text: string; numeric: boolean } {
-  if (isNumericLeadScore(value)) return { text: leadScoreFormat().format(Number(value)), numeric: true };
-  return { text: value ?? '', numeric: false };
+  if (!isNumericLeadScore(value)) return { text: value ?? '', numeric: false };
+  const text = value?.trim() ?? '';
+  return { text: plainScoreText(text) ?? leadScoreFormat().format(Number(text)), numeric: true };
 }
 
 const countFormat = madeOnFirstUse(() => new Intl.NumberFormat(LOCALE));
 
 /** A count for people: "61,234". */
 export function formatCount(value: number): string {
+  // -0 reads "-0" in Intl, and "0" from String().
+  if (Number.isSafeInteger(value) && !Object.is(value, -0)) return groupThousands(String(value));
   return countFormat().format(value);
 }
 
@@ -107,13 +131,10 @@ export function formatRelative(seconds: number, nowMs: number): string {
 }
 
 /**
- * Makes the grid's formatters now. The browser's first Intl call loads its locale data: called in
- * a task of its own while the first page is on its way, that cost stays out of the render of the
- * first rows.
+ * Makes the time formatters now, and with them loads the browser's locale data: called when
+ * nothing waits, so that choosing a campaign (its columns are times) does not pay for that.
  */
 export function prepareFormatters(): void {
-  leadScoreFormat();
-  countFormat();
   formatTimestamp(0);
   relativeFormat();
 }
