@@ -63,8 +63,8 @@ export function ContactsTable({
     return () => grid.removeEventListener('scroll', onScroll);
   }, []);
   const columnWindow = useColumnWindow(visibleColumns.length, layout, scrollRef);
-  // Times and sorting need Intl, whose first use loads the locale data: it is made once rows are
-  // on screen and the browser is idle, never ahead of a view's first rows.
+  // A campaign's columns are times, written by Intl, whose first use loads the locale data: the
+  // time formatters are made once rows are on screen and the browser is idle, not ahead of them.
   useEffect(() => {
     if (!placeholder) return whenIdle(prepareFormatters);
   }, [placeholder]);

@@ -6,7 +6,7 @@
  * use, not while the app's module is evaluated before the first page request leaves.
  *
  * The browser's first Intl call loads its locale data, a long pause on a slow machine. Counts and
- * the lead scores Mailstand sends are written here without Intl, exactly as it writes them, so
+ * the lead scores Mailstand sends are written here without Intl, exactly as Intl writes them, so
  * that a bookmarked view's first rows never wait for that; other numbers still go through Intl.
  */
 
