@@ -76,8 +76,8 @@ export function isNumericLeadScore(value: string | null): boolean {
  * anything else is shown exactly as uploaded.
  */
 export function formatLeadScore(value: string | null): { text: string; numeric: boolean } {
-  if (!isNumericLeadScore(value)) return { text: value ?? '', numeric: false };
   const text = value?.trim() ?? '';
+  if (!NUMBER_TEXT.test(text)) return { text: value ?? '', numeric: false };
   return { text: plainScoreText(text) ?? leadScoreFormat().format(Number(text)), numeric: true };
 }
 
