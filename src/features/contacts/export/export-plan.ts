@@ -1,5 +1,6 @@
 import { ENGAGEMENT_FILTERS, ENGAGEMENT_LABELS, MAX_DISPLAY } from '../../../shared/contract';
 import type { ContactFilters } from '../params/filter-params';
+import { formatCount } from '../table/format';
 
 /** Pure parts of exporting: names, the page plan, progress and the words for where it stopped. */
 
@@ -59,8 +60,6 @@ export function estimateRemainingMs(elapsedMs: number, pagesDone: number, pagesT
   return Math.round((elapsedMs / pagesDone) * Math.max(0, pagesTotal - pagesDone));
 }
 
-const count = new Intl.NumberFormat('en-US');
-
 /** "about 1 min 20 s left", "less than 5 s left". */
 export function formatTimeLeft(ms: number | null): string {
   if (ms === null) return 'estimating time left…';
@@ -74,8 +73,8 @@ export function formatTimeLeft(ms: number | null): string {
 
 export function formatProgress(fetched: number, total: number | null): string {
   return total === null
-    ? `${count.format(fetched)} contacts`
-    : `${count.format(fetched)} of ${count.format(total)} contacts`;
+    ? `${formatCount(fetched)} contacts`
+    : `${formatCount(fetched)} of ${formatCount(total)} contacts`;
 }
 
 /** "Stopped after 14,000 of 61,234 contacts (page 8 of 31): <reason>" */

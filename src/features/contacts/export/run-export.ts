@@ -1,6 +1,7 @@
 import type { Dispatch, SetStateAction } from 'react';
 import { csvHeader, csvRows } from './csv';
 import { csvColumnsFor } from './export-columns';
+import { formatCount } from '../table/format';
 import { recordFieldOf } from '../table/local-time';
 import { completeRows, exportMatchingContacts, noProgressYet } from './export-contacts';
 import { describeStop, exportFileName, type ExportScope } from './export-plan';
@@ -105,7 +106,7 @@ export async function runExport(
   const { progress } = result;
   const message =
     result.status === 'cancelled'
-      ? `Export cancelled after ${progress.fetched.toLocaleString('en-US')} contacts.`
+      ? `Export cancelled after ${formatCount(progress.fetched)} contacts.`
       : describeStop({
           fetched: progress.fetched,
           total: progress.total,
