@@ -20,6 +20,8 @@ const ROW_HEIGHT_GUESS = 36;
 /** After this long without a request in flight, the page has settled (prefetch and counts done). */
 const QUIET_MS = 400;
 const LONG_TASK_MS = 50;
+/** What the page's probe logs once the first rows are painted. */
+const FIRST_ROWS_MESSAGE = 'bench: first rows painted';
 
 export type InteractionResult = {
   /** From the click (its event timestamp) to the new rows painted. */
@@ -91,9 +93,10 @@ declare global {
 
 /**
  * Runs in the page before the app: records long tasks, the time of every click, and when the
- * first rows were painted (seen in one animation frame, painted by the next).
+ * first rows were painted (seen in one animation frame, painted by the next), which it also
+ * logs for the benchmark to wait on.
  */
-function installProbes(): void {
+function installProbes(firstRowsMessage: string): void {
   performance.setResourceTimingBufferSize(100_000);
   const probes: Probes = { firstRowsAt: 0, longTasks: [], lastClickAt: 0, pending: null };
   window.__bench = probes;
@@ -108,7 +111,10 @@ function installProbes(): void {
   addEventListener('click', (event) => (probes.lastClickAt = event.timeStamp), true);
   const watch = () => {
     if (document.querySelector('[role=grid] [role=row][aria-rowindex="2"]')) {
-      requestAnimationFrame(() => (probes.firstRowsAt = performance.now()));
+      requestAnimationFrame(() => {
+        probes.firstRowsAt = performance.now();
+        console.debug(firstRowsMessage);
+      });
     } else requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
@@ -183,8 +189,14 @@ async function settled(page: Page): Promise<void> {
 }
 
 export async function loadGrid(session: Session, url: string): Promise<number> {
+  // The probe says when the rows are painted. Polling with waitForFunction would evaluate
+  // Playwright's injected script in the page while it starts, delaying the rows being timed.
+  const painted = session.page.waitForEvent('console', {
+    predicate: (message) => message.text() === FIRST_ROWS_MESSAGE,
+    timeout: 60_000,
+  });
   await session.page.goto(url);
-  await session.page.waitForFunction(() => (window.__bench?.firstRowsAt ?? 0) > 0, null, { timeout: 60_000 });
+  await painted;
   await settled(session.page);
   return session.page.evaluate(() => window.__bench?.firstRowsAt ?? 0);
 }
@@ -206,7 +218,7 @@ export async function newContext(
   });
   // tsx compiles with esbuild's keepNames, which wraps functions in __name(): give serialized functions one.
   await context.addInitScript('globalThis.__name ??= (fn) => fn;');
-  await context.addInitScript(installProbes);
+  await context.addInitScript(installProbes, FIRST_ROWS_MESSAGE);
   if (allColumns) {
     const layout = { order: scenario.allColumns, visible: scenario.allColumns, widths: {} };
     await context.addInitScript(([key, value]) => localStorage.setItem(key, value), [
