@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright';
 import { MAX_DISPLAY } from '../../src/shared/contract';
 import { CHROMIUM_ARGS, findChromium } from '../support/find-chromium';
@@ -11,7 +13,27 @@ import { summarizeFields, type Summary } from './stats';
  * bytes received. The 2000-row view is loaded from this machine, as a client elsewhere, and
  * against the floor (the same page as a static JSON file into a minimal TanStack table), the
  * three alternated run by run.
+ *
+ * Each load starts from a page of another site, as a bookmark opened from a new tab or from
+ * another site's page does, not from the blank tab Playwright opens. That tab already has a
+ * renderer process, which a page without an opener policy (the floor) moves into, while the
+ * app's `Cross-Origin-Opener-Policy` needs a new one: 100–250 ms at 1x here. From another site,
+ * every target starts a new process alike.
  */
+
+/** A blank page on `localhost`, another site than the targets' 127.0.0.1, to start loads from. */
+async function startOtherSite(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end('<!doctype html><title>Another site</title>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 /** A cold load (empty HTTP cache, new page) of one view, per run. */
 export type ColdLoadResult = {
@@ -67,6 +89,7 @@ type ColdLoadTarget = { url: string; remote: boolean };
  */
 async function measureColdLoads(
   browser: Browser,
+  startUrl: string,
   targets: readonly ColdLoadTarget[],
   scenario: Scenario,
   cpuThrottling: number,
@@ -80,6 +103,7 @@ async function measureColdLoads(
       const context = await newContext(browser, scenario, false, target.remote);
       try {
         const session = await openPage(context, cpuThrottling);
+        await session.page.goto(startUrl);
         await loadGrid(session, target.url);
         readings[index]?.push(await session.page.evaluate(readLoad));
         if (index === 0) transfer = await session.page.evaluate(scriptAndStyleBytes);
@@ -129,12 +153,14 @@ export async function measureLoads(options: {
 }): Promise<LoadResult[]> {
   const { baseUrl, floorUrl, scenario, runs, log } = options;
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const otherSite = await startOtherSite();
   try {
     const results: LoadResult[] = [];
     for (const rate of options.cpuThrottling) {
       log(`  CPU ${rate}x: cold loads, display=100`);
       const hundred = await measureColdLoads(
         browser,
+        otherSite.url,
         [{ url: gridUrl(baseUrl, scenario, 100), remote: false }],
         scenario,
         rate,
@@ -144,6 +170,7 @@ export async function measureLoads(options: {
       const bookmark = gridUrl(baseUrl, scenario, MAX_DISPLAY);
       const full = await measureColdLoads(
         browser,
+        otherSite.url,
         [
           { url: bookmark, remote: false },
           { url: bookmark, remote: true },
@@ -168,5 +195,6 @@ export async function measureLoads(options: {
     return results;
   } finally {
     await browser.close();
+    await otherSite.close();
   }
 }
