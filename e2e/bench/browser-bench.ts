@@ -195,8 +195,7 @@ export async function loadGrid(session: Session, url: string): Promise<number> {
     predicate: (message) => message.text() === FIRST_ROWS_MESSAGE,
     timeout: 60_000,
   });
-  await session.page.goto(url);
-  await painted;
+  await Promise.all([painted, session.page.goto(url)]);
   await settled(session.page);
   return session.page.evaluate(() => window.__bench?.firstRowsAt ?? 0);
 }

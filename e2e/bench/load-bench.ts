@@ -17,8 +17,8 @@ import { summarizeFields, type Summary } from './stats';
  * Each load starts from a page of another site, as a bookmark opened from a new tab or from
  * another site's page does, not from the blank tab Playwright opens. That tab already has a
  * renderer process, which a page without an opener policy (the floor) moves into, while the
- * app's `Cross-Origin-Opener-Policy` needs a new one: 100–250 ms at 1x here. From another site,
- * every target starts a new process alike.
+ * app's `Cross-Origin-Opener-Policy` needs a new one. From another site, every target starts a
+ * new process alike.
  */
 
 /** A blank page on `localhost`, another site than the targets' 127.0.0.1, to start loads from. */
