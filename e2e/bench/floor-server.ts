@@ -14,11 +14,19 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
 };
 
+/** The pages the floor shows (see floor.tsx), as the API sent them. */
+const FIRST_PAGE_FILE = 'page.json';
+const SECOND_PAGE_FILE = 'page-2.json';
+
 /**
- * Builds the floor page (a minimal TanStack table, `floor/`) into `outDir` with `page` beside it
- * as `page.json`: the same 2000 rows the app's cold load shows.
+ * Builds the floor page (a minimal TanStack table, `floor/`) into `outDir` with the view's first
+ * two pages beside it: the same 2000 rows the app's cold load shows, and the next page.
  */
-export async function buildFloor(root: string, outDir: string, page: string): Promise<void> {
+export async function buildFloor(
+  root: string,
+  outDir: string,
+  pages: { first: string; second: string },
+): Promise<void> {
   await build({
     root: path.join(root, 'e2e/bench/floor'),
     configFile: false,
@@ -26,7 +34,8 @@ export async function buildFloor(root: string, outDir: string, page: string): Pr
     plugins: [react()],
     build: { outDir, emptyOutDir: true, assetsInlineLimit: 0 },
   });
-  await writeFile(path.join(outDir, 'page.json'), page);
+  await writeFile(path.join(outDir, FIRST_PAGE_FILE), pages.first);
+  await writeFile(path.join(outDir, SECOND_PAGE_FILE), pages.second);
 }
 
 /**
@@ -36,7 +45,7 @@ export async function buildFloor(root: string, outDir: string, page: string): Pr
 export async function startFloorServer(dir: string, port = 0): Promise<FloorServer> {
   const files = new Map<string, { type: string; raw: Buffer; br: Buffer }>();
   const assets = (await readdir(path.join(dir, 'assets'))).map((name) => `assets/${name}`);
-  for (const name of ['index.html', 'page.json', ...assets]) {
+  for (const name of ['index.html', FIRST_PAGE_FILE, SECOND_PAGE_FILE, ...assets]) {
     const raw = await readFile(path.join(dir, name));
     const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
     files.set(`/${name}`, { type: TYPES[path.extname(name)] ?? 'application/octet-stream', raw, br });

@@ -166,6 +166,7 @@ export function browserTable(result: BrowserResult): string {
     rows.push(
       ...interactionRows(`${x} filter change`, throttled.filterChange),
       ...interactionRows(`${x} next page`, throttled.nextPage),
+      ...interactionRows(`${x} next page, floor (minimal table)`, throttled.nextPageFloor),
       ...interactionRows(`${x} last page`, throttled.lastPage),
       ...scrollRows(`${x} scroll, default columns`, throttled.scrollDefault),
       ...(throttled.scrollAll ? scrollRows(`${x} scroll, every column`, throttled.scrollAll) : []),

@@ -27,7 +27,7 @@ import { buildFloor, startFloorServer } from './floor-server';
 import { measureLoads } from './load-bench';
 import { closeConnections } from './http-client';
 import { apiTable, browserTable, bundleTable, loadTable, targetsMarkdown, targetsTable } from './report';
-import { findScenario } from './scenario';
+import { findScenario, type Scenario } from './scenario';
 import { checkTargets, type BenchResults, type TargetCheck } from './targets';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -84,25 +84,26 @@ async function withServer<T>(contacts: number, work: (server: AppServer) => Prom
   }
 }
 
-/** The cold loads, with the floor page built from the same 2000 rows and served beside the app. */
-async function measureColdLoads(server: AppServer) {
-  const scenario = await findScenario(server.url);
-  const query = `workspace=${encodeURIComponent(scenario.workspace)}&page=1&display=2000`;
-  const page = await fetch(`${server.url}/api/contacts?${query}`);
-  if (!page.ok) throw new Error(`The floor's page could not be read: HTTP ${page.status}.`);
+/**
+ * Builds the floor page from the view's first two 2000-row pages and serves it beside the app for
+ * the work given; the app is measured against it in the same minutes.
+ */
+async function withFloor<T>(
+  server: AppServer,
+  scenario: Scenario,
+  work: (floorUrl: string) => Promise<T>,
+): Promise<T> {
+  const readPage = async (page: number) => {
+    const query = `workspace=${encodeURIComponent(scenario.workspace)}&page=${page}&display=2000`;
+    const answer = await fetch(`${server.url}/api/contacts?${query}`);
+    if (!answer.ok) throw new Error(`The floor's page ${page} could not be read: HTTP ${answer.status}.`);
+    return answer.text();
+  };
   log('\nBuilding the floor page into bench-results/floor...');
-  await buildFloor(root, floorDist, await page.text());
+  await buildFloor(root, floorDist, { first: await readPage(1), second: await readPage(2) });
   const floor = await startFloorServer(floorDist);
   try {
-    log(`Cold loads, ${runs} runs each:`);
-    return await measureLoads({
-      baseUrl: server.url,
-      floorUrl: floor.url,
-      scenario,
-      runs,
-      cpuThrottling: [1, 4],
-      log,
-    });
+    return await work(floor.url);
   } finally {
     await floor.stop();
   }
@@ -156,17 +157,32 @@ async function main(): Promise<void> {
   const results: BenchResults = { bundle, api100k: null, api1m: null, browser: null, loads: null };
   await withServer(100_000, async (server) => {
     if (measureApiPart) results.api100k = await apiAt(server, 100_000);
-    if (measureLoadPart) results.loads = await measureColdLoads(server);
-    if (measureBrowserPart) {
-      log(`\nBrowser, ${runs} runs each:`);
-      results.browser = await measureBrowser({
-        baseUrl: server.url,
-        scenario: await findScenario(server.url),
-        runs,
-        cpuThrottling: [1, 4],
-        log,
-      });
-    }
+    if (!measureLoadPart && !measureBrowserPart) return;
+    const scenario = await findScenario(server.url);
+    await withFloor(server, scenario, async (floorUrl) => {
+      if (measureLoadPart) {
+        log(`Cold loads, ${runs} runs each:`);
+        results.loads = await measureLoads({
+          baseUrl: server.url,
+          floorUrl,
+          scenario,
+          runs,
+          cpuThrottling: [1, 4],
+          log,
+        });
+      }
+      if (measureBrowserPart) {
+        log(`\nBrowser, ${runs} runs each:`);
+        results.browser = await measureBrowser({
+          baseUrl: server.url,
+          floorUrl,
+          scenario,
+          runs,
+          cpuThrottling: [1, 4],
+          log,
+        });
+      }
+    });
   });
   if (args.full && measureApiPart) {
     await withServer(1_000_000, async (server) => {
