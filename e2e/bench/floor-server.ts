@@ -17,15 +17,17 @@ const TYPES: Record<string, string> = {
 /** The pages the floor shows (see floor.tsx), as the API sent them. */
 const FIRST_PAGE_FILE = 'page.json';
 const SECOND_PAGE_FILE = 'page-2.json';
+const INTERESTED_FILE = 'interested.json';
 
 /**
  * Builds the floor page (a minimal TanStack table, `floor/`) into `outDir` with the view's first
- * two pages beside it: the same 2000 rows the app's cold load shows, and the next page.
+ * two pages beside it (the same 2000 rows the app's cold load shows, and the next page) and the
+ * app's answer for its Interested filter.
  */
 export async function buildFloor(
   root: string,
   outDir: string,
-  pages: { first: string; second: string },
+  pages: { first: string; second: string; interested: string },
 ): Promise<void> {
   await build({
     root: path.join(root, 'e2e/bench/floor'),
@@ -36,6 +38,7 @@ export async function buildFloor(
   });
   await writeFile(path.join(outDir, FIRST_PAGE_FILE), pages.first);
   await writeFile(path.join(outDir, SECOND_PAGE_FILE), pages.second);
+  await writeFile(path.join(outDir, INTERESTED_FILE), pages.interested);
 }
 
 /**
@@ -45,7 +48,7 @@ export async function buildFloor(
 export async function startFloorServer(dir: string, port = 0): Promise<FloorServer> {
   const files = new Map<string, { type: string; raw: Buffer; br: Buffer }>();
   const assets = (await readdir(path.join(dir, 'assets'))).map((name) => `assets/${name}`);
-  for (const name of ['index.html', FIRST_PAGE_FILE, SECOND_PAGE_FILE, ...assets]) {
+  for (const name of ['index.html', FIRST_PAGE_FILE, SECOND_PAGE_FILE, INTERESTED_FILE, ...assets]) {
     const raw = await readFile(path.join(dir, name));
     const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
     files.set(`/${name}`, { type: TYPES[path.extname(name)] ?? 'application/octet-stream', raw, br });

@@ -165,6 +165,7 @@ export function browserTable(result: BrowserResult): string {
     const x = `${throttled.cpuThrottling}x`;
     rows.push(
       ...interactionRows(`${x} filter change`, throttled.filterChange),
+      ...interactionRows(`${x} filter change, floor (minimal table)`, throttled.filterChangeFloor),
       ...interactionRows(`${x} next page`, throttled.nextPage),
       ...interactionRows(`${x} next page, floor (minimal table)`, throttled.nextPageFloor),
       ...interactionRows(`${x} last page`, throttled.lastPage),

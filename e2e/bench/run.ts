@@ -28,6 +28,8 @@ import { measureLoads } from './load-bench';
 import { closeConnections } from './http-client';
 import { apiTable, browserTable, bundleTable, loadTable, targetsMarkdown, targetsTable } from './report';
 import { findScenario, type Scenario } from './scenario';
+import { pageFields } from '../../src/features/contacts/columns/page-fields';
+import { FIELDS_PARAM } from '../../src/shared/contract';
 import { checkTargets, type BenchResults, type TargetCheck } from './targets';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -93,14 +95,19 @@ async function withFloor<T>(
   scenario: Scenario,
   work: (floorUrl: string) => Promise<T>,
 ): Promise<T> {
-  const readPage = async (page: number) => {
-    const query = `workspace=${encodeURIComponent(scenario.workspace)}&page=${page}&display=2000`;
+  const readPage = async (params: Record<string, string>) => {
+    const query = new URLSearchParams({ workspace: scenario.workspace, display: '2000', ...params });
     const answer = await fetch(`${server.url}/api/contacts?${query}`);
-    if (!answer.ok) throw new Error(`The floor's page ${page} could not be read: HTTP ${answer.status}.`);
+    if (!answer.ok) throw new Error(`The floor's page (${query}) could not be read: HTTP ${answer.status}.`);
     return answer.text();
   };
   log('\nBuilding the floor page into bench-results/floor...');
-  await buildFloor(root, floorDist, { first: await readPage(1), second: await readPage(2) });
+  await buildFloor(root, floorDist, {
+    first: await readPage({ page: '1' }),
+    second: await readPage({ page: '2' }),
+    // What the app asks for on its Interested filter, with the fields its default columns read.
+    interested: await readPage({ page: '1', stage: 'Interested', [FIELDS_PARAM]: pageFields(null, false) }),
+  });
   const floor = await startFloorServer(floorDist);
   try {
     return await work(floor.url);
