@@ -2,6 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { PreferencesControl } from '../features/preferences/preferences-control';
 import { SessionBadge } from '../features/session/session-badge';
 import { MountLater, MountLaterRoot } from '../lib/mount-later';
+import { AppMark } from './app-mark';
 import { ErrorBoundary } from './error-boundary';
 import { CurrentScreen, ScreenNav } from './screens';
 
@@ -13,7 +14,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
         <MountLaterRoot>
           <div className="flex h-full flex-col">
             <header className="flex min-h-12 flex-none flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 px-4 py-1.5 dark:border-slate-800">
-              <img src="/favicon.svg" alt="" className="size-6" />
+              <AppMark />
               <h1 className="text-base font-semibold tracking-tight whitespace-nowrap">Mailstand Contacts</h1>
               <ScreenNav />
               <div className="ml-auto flex items-center gap-4">
