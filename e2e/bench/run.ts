@@ -87,8 +87,9 @@ async function withServer<T>(contacts: number, work: (server: AppServer) => Prom
 }
 
 /**
- * Builds the floor page from the view's first two 2000-row pages and serves it beside the app for
- * the work given; the app is measured against it in the same minutes.
+ * Builds the floor page from the view's first two 2000-row pages and the app's answer for its
+ * Interested filter, and serves it beside the app for the work given: the app is measured
+ * against it in the same minutes.
  */
 async function withFloor<T>(
   server: AppServer,
@@ -167,27 +168,14 @@ async function main(): Promise<void> {
     if (!measureLoadPart && !measureBrowserPart) return;
     const scenario = await findScenario(server.url);
     await withFloor(server, scenario, async (floorUrl) => {
+      const measured = { baseUrl: server.url, floorUrl, scenario, runs, cpuThrottling: [1, 4], log };
       if (measureLoadPart) {
         log(`Cold loads, ${runs} runs each:`);
-        results.loads = await measureLoads({
-          baseUrl: server.url,
-          floorUrl,
-          scenario,
-          runs,
-          cpuThrottling: [1, 4],
-          log,
-        });
+        results.loads = await measureLoads(measured);
       }
       if (measureBrowserPart) {
         log(`\nBrowser, ${runs} runs each:`);
-        results.browser = await measureBrowser({
-          baseUrl: server.url,
-          floorUrl,
-          scenario,
-          runs,
-          cpuThrottling: [1, 4],
-          log,
-        });
+        results.browser = await measureBrowser(measured);
       }
     });
   });
