@@ -4,7 +4,7 @@ import { DEFAULT_FILTERS, writeFilters } from '../../src/features/contacts/param
 import { MAX_DISPLAY } from '../../src/shared/contract';
 import { CHROMIUM_ARGS, findChromium } from '../support/find-chromium';
 import type { Scenario } from './scenario';
-import { summarize, type Summary } from './stats';
+import { summarize, summarizeFields, type Summary } from './stats';
 
 /**
  * Measures the app in Chromium through the DevTools protocol: loads, a filter change and page
@@ -247,6 +247,9 @@ type Interaction = {
   request: (url: URL) => boolean;
 };
 
+/** What one run of an interaction measured: InteractionResult's figures, before summarizing. */
+type InteractionRun = Record<Exclude<keyof InteractionResult, 'fetched'>, number>;
+
 /** One page and what is done in it, measured from a fresh load each run. */
 type InteractionTarget = { url: string; interaction: Interaction };
 
@@ -261,17 +264,7 @@ async function measureInteractions(
   runs: number,
   targets: readonly InteractionTarget[],
 ): Promise<InteractionResult[]> {
-  const readings = targets.map((target) => ({
-    target,
-    totals: [] as number[],
-    afterResponse: [] as number[],
-    mainThread: [] as number[],
-    mainThreadCpu: [] as number[],
-    script: [] as number[],
-    layout: [] as number[],
-    style: [] as number[],
-    fetched: 0,
-  }));
+  const readings = targets.map((target) => ({ target, runs: [] as InteractionRun[], fetched: 0 }));
   // One context, a new page per run: the query cache is per page, so every run starts cold.
   const context = await newContext(browser, scenario, false);
   try {
@@ -299,29 +292,22 @@ async function measureInteractions(
             interaction.request(new URL(entry.name)),
         );
         if (response) reading.fetched++;
-        reading.totals.push(paintedAt - clickAt);
-        reading.afterResponse.push(paintedAt - Math.max(clickAt, response?.responseEnd ?? clickAt));
-        reading.mainThread.push(deltaMs(before, after, 'TaskDuration'));
-        reading.mainThreadCpu.push(deltaMs(before, after, 'ThreadTime'));
-        reading.script.push(deltaMs(before, after, 'ScriptDuration'));
-        reading.layout.push(deltaMs(before, after, 'LayoutDuration'));
-        reading.style.push(deltaMs(before, after, 'RecalcStyleDuration'));
+        reading.runs.push({
+          total: paintedAt - clickAt,
+          afterResponse: paintedAt - Math.max(clickAt, response?.responseEnd ?? clickAt),
+          mainThread: deltaMs(before, after, 'TaskDuration'),
+          mainThreadCpu: deltaMs(before, after, 'ThreadTime'),
+          script: deltaMs(before, after, 'ScriptDuration'),
+          layout: deltaMs(before, after, 'LayoutDuration'),
+          style: deltaMs(before, after, 'RecalcStyleDuration'),
+        });
         await session.page.close();
       }
     }
   } finally {
     await context.close();
   }
-  return readings.map((reading) => ({
-    total: summarize(reading.totals),
-    afterResponse: summarize(reading.afterResponse),
-    fetched: reading.fetched,
-    mainThread: summarize(reading.mainThread),
-    mainThreadCpu: summarize(reading.mainThreadCpu),
-    script: summarize(reading.script),
-    layout: summarize(reading.layout),
-    style: summarize(reading.style),
-  }));
+  return readings.map((reading) => ({ ...summarizeFields(reading.runs), fetched: reading.fetched }));
 }
 
 /** Scrolls the grid from top to bottom, one fixed step per animation frame; returns the frame durations. */
