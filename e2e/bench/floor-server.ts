@@ -22,18 +22,20 @@ const INTERESTED_FILE = 'interested.json';
 /**
  * Builds the floor page (a minimal TanStack table, `floor/`) into `outDir` with the view's first
  * two pages beside it (the same 2000 rows the app's cold load shows, and the next page) and the
- * app's answer for its Interested filter.
+ * app's answer for its Interested filter. Its columns show `fields`, as plain text.
  */
 export async function buildFloor(
   root: string,
   outDir: string,
   pages: { first: string; second: string; interested: string },
+  fields: readonly string[],
 ): Promise<void> {
   await build({
     root: path.join(root, 'e2e/bench/floor'),
     configFile: false,
     logLevel: 'warn',
     plugins: [react()],
+    define: { FLOOR_FIELDS: JSON.stringify(fields) },
     build: { outDir, emptyOutDir: true, assetsInlineLimit: 0 },
   });
   await writeFile(path.join(outDir, FIRST_PAGE_FILE), pages.first);

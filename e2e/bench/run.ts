@@ -102,13 +102,20 @@ async function withFloor<T>(
     if (!answer.ok) throw new Error(`The floor's page (${query}) could not be read: HTTP ${answer.status}.`);
     return answer.text();
   };
+  // The fields the app's default columns read; the floor shows each but the id as a column.
+  const defaultFields = pageFields(null, false);
   log('\nBuilding the floor page into bench-results/floor...');
-  await buildFloor(root, floorDist, {
-    first: await readPage({ page: '1' }),
-    second: await readPage({ page: '2' }),
-    // What the app asks for on its Interested filter, with the fields its default columns read.
-    interested: await readPage({ page: '1', stage: 'Interested', [FIELDS_PARAM]: pageFields(null, false) }),
-  });
+  await buildFloor(
+    root,
+    floorDist,
+    {
+      first: await readPage({ page: '1' }),
+      second: await readPage({ page: '2' }),
+      // What the app asks for on its Interested filter.
+      interested: await readPage({ page: '1', stage: 'Interested', [FIELDS_PARAM]: defaultFields }),
+    },
+    defaultFields.split(',').filter((field) => field !== 'id'),
+  );
   const floor = await startFloorServer(floorDist);
   try {
     return await work(floor.url);
