@@ -3,6 +3,7 @@ import { columnLayoutStorageKey } from '../../src/features/contacts/columns/colu
 import { DEFAULT_FILTERS, writeFilters } from '../../src/features/contacts/params/filter-params';
 import { MAX_DISPLAY } from '../../src/shared/contract';
 import { CHROMIUM_ARGS, findChromium } from '../support/find-chromium';
+import { INTERESTED_FILE, SECOND_PAGE_FILE } from './floor/floor-files';
 import type { Scenario } from './scenario';
 import { summarize, summarizeFields, type Summary } from './stats';
 
@@ -514,7 +515,7 @@ export async function measureBrowser(options: {
         // The floor fetches the app's own answer for the filter and shows it.
         {
           url: floorUrl,
-          interaction: { click: interestedClick, request: (url) => url.pathname === '/interested.json' },
+          interaction: { click: interestedClick, request: (url) => url.pathname === `/${INTERESTED_FILE}` },
         },
       ]);
       const nextPageClick = (page: Page) => page.getByRole('button', { name: 'Next page' }).click();
@@ -526,7 +527,7 @@ export async function measureBrowser(options: {
         // The floor reads its next page once idle after the first rows, as the app prefetches.
         {
           url: floorUrl,
-          interaction: { click: nextPageClick, request: (url) => url.pathname === '/page-2.json' },
+          interaction: { click: nextPageClick, request: (url) => url.pathname === `/${SECOND_PAGE_FILE}` },
         },
       ]);
       const [lastPage] = await measureInteractions(browser, scenario, rate, runs, [

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { FIRST_PAGE_FILE, INTERESTED_FILE, SECOND_PAGE_FILE } from './floor/floor-files';
 
 export type FloorServer = { url: string; stop(): Promise<void> };
 
@@ -13,11 +14,6 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
 };
-
-/** The pages the floor shows (see floor.tsx), as the API sent them. */
-const FIRST_PAGE_FILE = 'page.json';
-const SECOND_PAGE_FILE = 'page-2.json';
-const INTERESTED_FILE = 'interested.json';
 
 /**
  * Builds the floor page (a minimal TanStack table, `floor/`) into `outDir` with the view's first

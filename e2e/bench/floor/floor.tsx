@@ -2,6 +2,7 @@ import { createColumnHelper, flexRender, tableFeatures, useTable } from '@tansta
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { FIRST_PAGE_FILE, INTERESTED_FILE, SECOND_PAGE_FILE } from './floor-files';
 
 /**
  * The benchmark's floor: the same 2000-row page as a static JSON file, drawn by a minimal
@@ -81,11 +82,11 @@ function Floor() {
   const [shown, setShown] = useState<Page | null>(null);
   const [next, setNext] = useState<Page | null>(null);
   useEffect(() => {
-    void readPage('/page.json', 'Page 1').then(setShown);
+    void readPage(`/${FIRST_PAGE_FILE}`, 'Page 1').then(setShown);
   }, []);
   useEffect(() => {
     if (shown?.name === 'Page 1') {
-      const idle = requestIdleCallback(() => void readPage('/page-2.json', 'Page 2').then(setNext));
+      const idle = requestIdleCallback(() => void readPage(`/${SECOND_PAGE_FILE}`, 'Page 2').then(setNext));
       return () => cancelIdleCallback(idle);
     }
   }, [shown]);
@@ -96,7 +97,7 @@ function Floor() {
         <input
           type="radio"
           name="stage"
-          onChange={() => void readPage('/interested.json', 'Interested').then(setShown)}
+          onChange={() => void readPage(`/${INTERESTED_FILE}`, 'Interested').then(setShown)}
         />
         Interested
       </label>
